@@ -1,0 +1,1 @@
+"""ansinh: the working platform of a provincial BHXH, BHYT, BHTN steering committee."""

@@ -1,0 +1,74 @@
+"""Who may see and change what. Every view asks these before it does anything else.
+
+Province is the boundary: a user sees the committee, agencies and regulation of the province of
+their agency, and of provinces they were explicitly given. Within it:
+- a standing-agency officer (of the committee's standing agency) manages the committee's data;
+- an agency officer changes only their own agency's records;
+- a leader reads everything of the committee;
+- a system administrator manages everything.
+"""
+
+from ansinh.accounts.enums import UserRole
+
+
+def visible_province_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    if getattr(user, "is_system_admin", False):
+        from ansinh.org.models import AdminUnit
+
+        return set(AdminUnit.objects.filter(parent__isnull=True).values_list("pk", flat=True))
+    cached = getattr(user, "_visible_province_ids", None)
+    if cached is None:
+        cached = set(user.extra_provinces.values_list("pk", flat=True))
+        if user.agency_id:
+            cached.add(user.agency.province_id)
+        user._visible_province_ids = cached
+    return cached
+
+
+def can_view_province(user, province_id: int) -> bool:
+    return province_id in visible_province_ids(user)
+
+
+def can_manage_committee(user, committee) -> bool:
+    """Create and change the committee's members, agencies, groups and regulation."""
+    if not user.is_authenticated:
+        return False
+    if user.is_system_admin:
+        return True
+    return (
+        user.role == UserRole.STANDING_OFFICER
+        and user.agency_id is not None
+        and user.agency_id == committee.standing_agency_id
+    )
+
+
+def can_manage_province(user, province_id: int) -> bool:
+    """Standing officers manage agencies and groups of the province their committee is in."""
+    if not user.is_authenticated:
+        return False
+    if user.is_system_admin:
+        return True
+    return (
+        user.role == UserRole.STANDING_OFFICER
+        and user.agency_id is not None
+        and user.agency.province_id == province_id
+        and user.agency.standing_for.exists()
+    )
+
+
+def can_edit_agency(user, agency) -> bool:
+    if can_manage_province(user, agency.province_id):
+        return True
+    return user.is_authenticated and user.role == UserRole.AGENCY_OFFICER and (
+        user.agency_id == agency.pk
+    )
+
+
+def can_create_committee(user) -> bool:
+    """A standing-agency officer may set up a committee for another province (issue: any
+    province adopts ansinh without code changes); an administrator may too."""
+    if not user.is_authenticated:
+        return False
+    return user.is_system_admin or user.role == UserRole.STANDING_OFFICER

@@ -1,0 +1,5 @@
+from ansinh.core.navigation import ITEMS
+
+
+def navigation(request):
+    return {"nav_items": ITEMS}

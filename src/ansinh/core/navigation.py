@@ -1,0 +1,19 @@
+"""The main navigation. Each capability adds its entry here when it exists."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    section: str
+
+
+ITEMS = [
+    NavItem("Ban Chỉ đạo", "core:home", "committee"),
+    NavItem("Quy chế", "org:regulation_current", "regulation"),
+    NavItem("Cơ quan, đơn vị", "org:agency_list", "agencies"),
+    NavItem("Nhóm cơ quan", "org:group_list", "groups"),
+    NavItem("Đơn vị hành chính", "org:adminunit_list", "adminunits"),
+]

@@ -1,0 +1,26 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+
+from ansinh.org.models import Committee
+
+
+def home(request):
+    """Send the user to their province's committee; list committees when there are several."""
+    committees = list(Committee.objects.for_user(request.user).select_related("province"))
+    own = [
+        c
+        for c in committees
+        if request.user.agency_id and c.province_id == request.user.agency.province_id
+    ]
+    if len(own) == 1 and len(committees) == 1:
+        return redirect("org:committee_detail", pk=own[0].pk)
+    return render(request, "core/home.html", {"committees": committees})
+
+
+@login_not_required
+def health(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("", include("ansinh.core.urls")),
+    path("tai-khoan/", include("ansinh.accounts.urls")),
+    path("", include("ansinh.org.urls")),
+    path("api/v1/", include("ansinh.api.urls")),
+    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
+    path(
+        "api/docs/",
+        login_not_required(SpectacularSwaggerView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
+    path("quan-tri/", admin.site.urls),
+]
+
+admin.site.site_header = "ansinh — quản trị"
+admin.site.site_title = "ansinh"
