@@ -8,6 +8,8 @@ their agency, and of provinces they were explicitly given. Within it:
 - a system administrator manages everything.
 """
 
+from django.db.models import Q
+
 from ansinh.accounts.enums import UserRole
 
 
@@ -37,11 +39,11 @@ def can_manage_committee(user, committee) -> bool:
         return False
     if user.is_system_admin:
         return True
-    return (
-        user.role == UserRole.STANDING_OFFICER
-        and user.agency_id is not None
-        and user.agency_id == committee.standing_agency_id
-    )
+    if user.role != UserRole.STANDING_OFFICER or user.agency_id is None:
+        return False
+    # Whoever set up a committee for another province runs it until that province's own
+    # standing agency has accounts.
+    return user.agency_id == committee.standing_agency_id or committee.created_by_id == user.pk
 
 
 def can_manage_province(user, province_id: int) -> bool:
@@ -50,12 +52,13 @@ def can_manage_province(user, province_id: int) -> bool:
         return False
     if user.is_system_admin:
         return True
-    return (
-        user.role == UserRole.STANDING_OFFICER
-        and user.agency_id is not None
-        and user.agency.province_id == province_id
-        and user.agency.standing_for.exists()
-    )
+    if user.role != UserRole.STANDING_OFFICER or user.agency_id is None:
+        return False
+    from ansinh.org.models import Committee
+
+    return Committee.objects.filter(province_id=province_id).filter(
+        Q(standing_agency_id=user.agency_id) | Q(created_by=user)
+    ).exists()
 
 
 def can_edit_agency(user, agency) -> bool:

@@ -1,1 +1,12 @@
-urlpatterns = []
+from rest_framework.routers import DefaultRouter
+
+from ansinh.api import views
+
+router = DefaultRouter()
+router.register("committees", views.CommitteeViewSet, basename="committee")
+router.register("members", views.MembershipViewSet, basename="member")
+router.register("agencies", views.AgencyViewSet, basename="agency")
+router.register("agency-groups", views.AgencyGroupViewSet, basename="agency-group")
+router.register("admin-units", views.AdminUnitViewSet, basename="admin-unit")
+
+urlpatterns = router.urls

@@ -3,6 +3,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
+from ansinh.accounts import perms
 from ansinh.org.models import Committee
 
 
@@ -16,7 +17,12 @@ def home(request):
     ]
     if len(own) == 1 and len(committees) == 1:
         return redirect("org:committee_detail", pk=own[0].pk)
-    return render(request, "core/home.html", {"committees": committees})
+    return render(
+        request,
+        "core/home.html",
+        {"committees": committees, "can_create": perms.can_create_committee(request.user),
+         "section": "committee"},
+    )
 
 
 @login_not_required

@@ -126,9 +126,9 @@ class Membership(TimeStampedModel):
         ordering = ["committee", "position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gt=F("start_date")),
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="membership_end_after_start",
-                violation_error_message="Ngày thôi phải sau ngày bắt đầu.",
+                violation_error_message="Ngày thôi không được trước ngày bắt đầu.",
             ),
             models.UniqueConstraint(
                 fields=["committee"],

@@ -1,0 +1,47 @@
+"""Resolve an org object for the current user, or refuse. Views call these first."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from ansinh.accounts import perms
+from ansinh.org.models import Agency, AgencyGroup, Committee, Regulation
+
+
+def get_committee_for_user(request, pk: int, *, manage: bool = False) -> Committee:
+    committee = get_object_or_404(
+        Committee.objects.for_user(request.user).select_related("province", "standing_agency"),
+        pk=pk,
+    )
+    if manage and not perms.can_manage_committee(request.user, committee):
+        raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được thay đổi Ban Chỉ đạo.")
+    return committee
+
+
+def get_agency_for_user(request, pk: int, *, edit: bool = False) -> Agency:
+    agency = get_object_or_404(
+        Agency.objects.for_user(request.user).select_related("province", "admin_unit"), pk=pk
+    )
+    if edit and not perms.can_edit_agency(request.user, agency):
+        raise PermissionDenied("Bạn không được sửa thông tin của cơ quan này.")
+    return agency
+
+
+def get_group_for_user(request, pk: int, *, edit: bool = False) -> AgencyGroup:
+    group = get_object_or_404(
+        AgencyGroup.objects.filter(
+            province_id__in=perms.visible_province_ids(request.user)
+        ).select_related("province"),
+        pk=pk,
+    )
+    if edit and not perms.can_manage_province(request.user, group.province_id):
+        raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được sửa nhóm cơ quan.")
+    return group
+
+
+def get_regulation_for_user(request, pk: int) -> Regulation:
+    return get_object_or_404(
+        Regulation.objects.filter(
+            committee__province_id__in=perms.visible_province_ids(request.user)
+        ).select_related("committee"),
+        pk=pk,
+    )
