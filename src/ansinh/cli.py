@@ -1,10 +1,10 @@
 """The `ansinh` console command.
 
-    ansinh demo             set up the demo (SQLite, both seed provinces, demo users) and serve it
-    ansinh serve [ADDR]     serve the application (development server)
-    ansinh load FILE...     load province data files (--dry-run to check only)
-    ansinh createuser       create an account (interactive)
-    ansinh <command>        any Django management command (migrate, check, shell, …)
+ansinh demo             set up the demo (SQLite, both seed provinces, demo users) and serve it
+ansinh serve [ADDR]     serve the application (development server)
+ansinh load FILE...     load province data files (--dry-run to check only)
+ansinh createuser       create an account (interactive)
+ansinh <command>        any Django management command (migrate, check, shell, …)
 """
 
 import os

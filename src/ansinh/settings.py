@@ -23,7 +23,7 @@ DEBUG = env_bool("DEBUG", default=DEMO)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if DEMO or TESTING:
-        SECRET_KEY = "ansinh-demo-only-not-secret"  # noqa: S105 - demo and tests only
+        SECRET_KEY = "ansinh-demo-only-not-secret"
     else:
         raise RuntimeError(
             "SECRET_KEY is not set. Set it in the environment, or run the demo with ANSINH_DEMO=1."

@@ -7,7 +7,9 @@ class LoginForm(AuthenticationForm):
         label="Tên đăng nhập", widget=forms.TextInput(attrs={"autofocus": True})
     )
     password = forms.CharField(
-        label="Mật khẩu", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label="Mật khẩu",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
         "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: chữ hoa và chữ thường "

@@ -38,7 +38,9 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=Q(role=UserRole.ADMIN) | Q(agency__isnull=False),
                 name="user_agency_required_unless_admin",
-                violation_error_message="Người dùng phải thuộc một cơ quan (trừ quản trị hệ thống).",
+                violation_error_message=(
+                    "Người dùng phải thuộc một cơ quan (trừ quản trị hệ thống)."
+                ),
             )
         ]
 

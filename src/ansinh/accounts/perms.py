@@ -56,16 +56,20 @@ def can_manage_province(user, province_id: int) -> bool:
         return False
     from ansinh.org.models import Committee
 
-    return Committee.objects.filter(province_id=province_id).filter(
-        Q(standing_agency_id=user.agency_id) | Q(created_by=user)
-    ).exists()
+    return (
+        Committee.objects.filter(province_id=province_id)
+        .filter(Q(standing_agency_id=user.agency_id) | Q(created_by=user))
+        .exists()
+    )
 
 
 def can_edit_agency(user, agency) -> bool:
     if can_manage_province(user, agency.province_id):
         return True
-    return user.is_authenticated and user.role == UserRole.AGENCY_OFFICER and (
-        user.agency_id == agency.pk
+    return (
+        user.is_authenticated
+        and user.role == UserRole.AGENCY_OFFICER
+        and (user.agency_id == agency.pk)
     )
 
 

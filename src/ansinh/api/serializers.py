@@ -13,8 +13,17 @@ class AgencySerializer(serializers.ModelSerializer):
     class Meta:
         model = Agency
         fields = [
-            "id", "key", "name", "short_name", "kind", "province", "admin_unit", "aliases",
-            "email", "phone", "is_active",
+            "id",
+            "key",
+            "name",
+            "short_name",
+            "kind",
+            "province",
+            "admin_unit",
+            "aliases",
+            "email",
+            "phone",
+            "is_active",
         ]
 
 
@@ -31,12 +40,29 @@ class MembershipSerializer(serializers.ModelSerializer):
     class Meta:
         model = Membership
         fields = [
-            "id", "committee", "role", "title", "person_name", "agency", "agency_name",
-            "position", "start_date", "end_date", "decision",
+            "id",
+            "committee",
+            "role",
+            "title",
+            "person_name",
+            "agency",
+            "agency_name",
+            "position",
+            "start_date",
+            "end_date",
+            "decision",
         ]
 
 
 class CommitteeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Committee
-        fields = ["id", "key", "name", "short_name", "province", "standing_agency", "established_by"]
+        fields = [
+            "id",
+            "key",
+            "name",
+            "short_name",
+            "province",
+            "standing_agency",
+            "established_by",
+        ]

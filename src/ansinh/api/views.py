@@ -22,8 +22,11 @@ class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(
         parameters=[
             OpenApiParameter("committee", int, description="Lọc theo Ban Chỉ đạo"),
-            OpenApiParameter("date", str, description="Thành phần tại ngày (dd/mm/yyyy hoặc "
-                             "yyyy-mm-dd); mặc định hôm nay"),
+            OpenApiParameter(
+                "date",
+                str,
+                description="Thành phần tại ngày (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định hôm nay",
+            ),
         ]
     )
 )
@@ -95,7 +98,9 @@ class AdminUnitViewSet(viewsets.ReadOnlyModelViewSet):
         params = self.request.query_params
         if self.action == "list" and params.get("q"):
             return admin_unit_search(
-                query=params["q"], edition=params.get("edition"), level=params.get("level"),
+                query=params["q"],
+                edition=params.get("edition"),
+                level=params.get("level"),
                 limit=500,
             )
         units = AdminUnit.objects.all()

@@ -20,8 +20,11 @@ def home(request):
     return render(
         request,
         "core/home.html",
-        {"committees": committees, "can_create": perms.can_create_committee(request.user),
-         "section": "committee"},
+        {
+            "committees": committees,
+            "can_create": perms.can_create_committee(request.user),
+            "section": "committee",
+        },
     )
 
 

@@ -70,7 +70,7 @@ def parse_date(text) -> dt.date:
     value = str(text).strip()
     for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
         try:
-            return dt.datetime.strptime(value, pattern).date()  # noqa: DTZ007 - a calendar date
+            return dt.datetime.strptime(value, pattern).date()
         except ValueError:
             continue
     raise ValueError(f"“{text}” không phải là ngày (viết như 05/04/2025)")

@@ -47,15 +47,17 @@ def composition_workbook(*, committee, day: dt.date, groups) -> Workbook:
     for group in groups:
         for membership in group.memberships:
             number += 1
-            rows.append([
-                number,
-                group.label,
-                membership.person_name,
-                membership.title,
-                membership.agency.name,
-                f"{membership.appointed_by.number} ({membership.start_date:%d/%m/%Y})",
-                membership.note,
-            ])
+            rows.append(
+                [
+                    number,
+                    group.label,
+                    membership.person_name,
+                    membership.title,
+                    membership.agency.name,
+                    f"{membership.appointed_by.number} ({membership.start_date:%d/%m/%Y})",
+                    membership.note,
+                ]
+            )
     _table(
         sheet,
         f"THÀNH PHẦN {committee.name.upper()}",
@@ -72,15 +74,33 @@ def agencies_workbook(*, agencies) -> Workbook:
     sheet = workbook.active
     sheet.title = "Cơ quan"
     rows = [
-        [i, a.name, a.short_name, a.get_kind_display(), a.province.name,
-         a.admin_unit.name if a.admin_unit else "", "; ".join(a.aliases or []),
-         "Có" if a.is_active else "Không"]
+        [
+            i,
+            a.name,
+            a.short_name,
+            a.get_kind_display(),
+            a.province.name,
+            a.admin_unit.name if a.admin_unit else "",
+            "; ".join(a.aliases or []),
+            "Có" if a.is_active else "Không",
+        ]
         for i, a in enumerate(agencies, start=1)
     ]
     _table(
-        sheet, "DANH SÁCH CƠ QUAN, ĐƠN VỊ", f"Xuất ngày {dt.date.today():%d/%m/%Y}",
-        ["STT", "Tên cơ quan", "Tên viết tắt", "Loại", "Tỉnh", "Địa bàn", "Tên gọi khác",
-         "Đang hoạt động"],
-        rows, [6, 50, 20, 30, 18, 24, 40, 12],
+        sheet,
+        "DANH SÁCH CƠ QUAN, ĐƠN VỊ",
+        f"Xuất ngày {dt.date.today():%d/%m/%Y}",
+        [
+            "STT",
+            "Tên cơ quan",
+            "Tên viết tắt",
+            "Loại",
+            "Tỉnh",
+            "Địa bàn",
+            "Tên gọi khác",
+            "Đang hoạt động",
+        ],
+        rows,
+        [6, 50, 20, 30, 18, 24, 40, 12],
     )
     return workbook

@@ -8,8 +8,14 @@ from django.db import transaction
 
 from ansinh.core.history import acting_as
 from ansinh.org.enums import AdminLevel, AgencyKind, Role
-from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee, CommitteeDecision
-from ansinh.org.models import Membership
+from ansinh.org.models import (
+    AdminUnit,
+    Agency,
+    AgencyGroup,
+    Committee,
+    CommitteeDecision,
+    Membership,
+)
 
 
 @dataclass(frozen=True)

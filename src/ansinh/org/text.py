@@ -14,3 +14,10 @@ def search_key(text: str) -> str:
 def compact_key(text: str) -> str:
     """Like search_key without spaces, for names written with or without them ('IaHDrai')."""
     return search_key(text).replace(" ", "")
+
+
+def admin_unit_search_name(division_type: str, name: str) -> str:
+    """Names usually carry their type ('Huyện Đắk Glei'); add it only when they do not."""
+    if division_type and not search_key(name).startswith(search_key(division_type)):
+        name = f"{division_type} {name}"
+    return search_key(name)

@@ -19,7 +19,7 @@ from vietnamadminunits.database import get_data
 
 from ansinh.org.enums import AdminEdition, AdminLevel
 from ansinh.org.models import AdminUnit, AdminUnitSuccession
-from ansinh.org.text import compact_key, search_key
+from ansinh.org.text import admin_unit_search_name, compact_key
 
 Y2024, Y2025 = AdminEdition.Y2024.value, AdminEdition.Y2025.value
 PROVINCE, DISTRICT, COMMUNE = (
@@ -69,7 +69,7 @@ def _name_key(name: str) -> str:
 
 def _search_name(division_type: str, name: str) -> str:
     # Must stay identical to AdminUnit.save(), or rows saved later would search differently.
-    return search_key(f"{division_type} {name}")
+    return admin_unit_search_name(division_type, name)
 
 
 class _Structure2025:

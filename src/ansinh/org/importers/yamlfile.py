@@ -100,14 +100,14 @@ def _build(loader, node, path: Path_, lines: dict, problems: list[Problem]):
                 key = str(key)
             if key in result:
                 problems.append(
-                    Problem(path + (key,), "khóa bị lặp lại", key_node.start_mark.line + 1)
+                    Problem((*path, key), "khóa bị lặp lại", key_node.start_mark.line + 1)
                 )
                 continue
-            result[key] = _build(loader, value_node, path + (key,), lines, problems)
+            result[key] = _build(loader, value_node, (*path, key), lines, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(loader, item, path + (index,), lines, problems)
+            _build(loader, item, (*path, index), lines, problems)
             for index, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)

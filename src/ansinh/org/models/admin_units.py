@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 
 from ansinh.org.enums import AdminEdition, AdminLevel
-from ansinh.org.text import search_key
+from ansinh.org.text import admin_unit_search_name
 
 
 class AdminUnit(models.Model):
@@ -49,7 +49,7 @@ class AdminUnit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_name = search_key(f"{self.division_type} {self.name}")
+        self.search_name = admin_unit_search_name(self.division_type, self.name)
         super().save(*args, **kwargs)
 
     @property
@@ -63,12 +63,8 @@ class AdminUnit(models.Model):
 class AdminUnitSuccession(models.Model):
     """A 2024 unit and the 2025 unit that took over (all or part of) its territory."""
 
-    predecessor = models.ForeignKey(
-        AdminUnit, on_delete=models.CASCADE, related_name="successions"
-    )
-    successor = models.ForeignKey(
-        AdminUnit, on_delete=models.CASCADE, related_name="predecessions"
-    )
+    predecessor = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="successions")
+    successor = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="predecessions")
     is_whole = models.BooleanField(
         "toàn bộ", default=True, help_text="Sai khi đơn vị cũ bị chia cho nhiều đơn vị mới."
     )

@@ -85,7 +85,9 @@ class CommitteeDecision(TimeStampedModel):
 class MembershipQuerySet(models.QuerySet):
     def on(self, day: dt.date):
         """Memberships in force on `day`: started on or before it, not yet ended."""
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gt=day)
+        )
 
 
 @track

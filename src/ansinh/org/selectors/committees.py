@@ -107,7 +107,7 @@ def regulation_tree(*, regulation: Regulation) -> list[ClauseNode]:
 
 
 def regulation_stats(*, regulation: Regulation) -> dict[str, int]:
-    counts = {level: 0 for level in ClauseLevel.values}
+    counts = dict.fromkeys(ClauseLevel.values, 0)
     for level in regulation.clauses.values_list("level", flat=True):
         counts[level] += 1
     counts["duties"] = Duty.objects.filter(clause__regulation=regulation).count()

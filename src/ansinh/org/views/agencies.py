@@ -34,8 +34,12 @@ def agency_list_view(request):
     page, querystring_base = paginate(request, agencies)
     province = _own_province(request)
     context = {
-        "page_obj": page, "querystring_base": querystring_base, "q": query, "kind": kind,
-        "kinds": AgencyKind.choices, "section": "agencies",
+        "page_obj": page,
+        "querystring_base": querystring_base,
+        "q": query,
+        "kind": kind,
+        "kinds": AgencyKind.choices,
+        "section": "agencies",
         "can_add": province is not None and perms.can_manage_province(request.user, province.pk),
     }
     template = "org/agency_list.html#results" if request.htmx else "org/agency_list.html"
@@ -47,15 +51,19 @@ def agency_detail(request, pk):
     memberships = agency.memberships.select_related("committee", "appointed_by").order_by(
         "-start_date"
     )
-    return render(request, "org/agency_detail.html", {
-        "agency": agency,
-        "duties": agency_duties(agency=agency, day=timezone.localdate()),
-        "memberships": memberships,
-        "groups": agency_groups_containing(agency=agency),
-        "can_edit": perms.can_edit_agency(request.user, agency),
-        "history": history_for(agency),
-        "section": "agencies",
-    })
+    return render(
+        request,
+        "org/agency_detail.html",
+        {
+            "agency": agency,
+            "duties": agency_duties(agency=agency, day=timezone.localdate()),
+            "memberships": memberships,
+            "groups": agency_groups_containing(agency=agency),
+            "can_edit": perms.can_edit_agency(request.user, agency),
+            "history": history_for(agency),
+            "section": "agencies",
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,34 +89,53 @@ def agency_edit(request, pk=None):
         else:
             messages.success(request, f"Đã lưu {agency.name}.")
             return redirect("org:agency_detail", pk=agency.pk)
-    return render(request, "org/agency_form.html", {
-        "form": form, "agency": agency, "section": "agencies",
-    })
+    return render(
+        request,
+        "org/agency_form.html",
+        {
+            "form": form,
+            "agency": agency,
+            "section": "agencies",
+        },
+    )
 
 
 def group_list(request):
     groups = agency_group_list(user=request.user)
     page, querystring_base = paginate(request, groups)
     province = _own_province(request)
-    return render(request, "org/group_list.html", {
-        "page_obj": page, "querystring_base": querystring_base, "section": "groups",
-        "can_add": province is not None and perms.can_manage_province(request.user, province.pk),
-    })
+    return render(
+        request,
+        "org/group_list.html",
+        {
+            "page_obj": page,
+            "querystring_base": querystring_base,
+            "section": "groups",
+            "can_add": province is not None
+            and perms.can_manage_province(request.user, province.pk),
+        },
+    )
 
 
 def group_detail(request, pk):
     group = get_group_for_user(request, pk)
-    return render(request, "org/group_detail.html", {
-        "group": group,
-        "agencies": agency_group_expand(group=group).select_related("admin_unit"),
-        "kind_labels": [AgencyKind(k).label for k in group.kinds or [] if k in AgencyKind.values],
-        "duties": group.duties.select_related("clause__parent__parent").order_by(
-            "clause__position"
-        ),
-        "can_edit": perms.can_manage_province(request.user, group.province_id),
-        "history": history_for(group),
-        "section": "groups",
-    })
+    return render(
+        request,
+        "org/group_detail.html",
+        {
+            "group": group,
+            "agencies": agency_group_expand(group=group).select_related("admin_unit"),
+            "kind_labels": [
+                AgencyKind(k).label for k in group.kinds or [] if k in AgencyKind.values
+            ],
+            "duties": group.duties.select_related("clause__parent__parent").order_by(
+                "clause__position"
+            ),
+            "can_edit": perms.can_manage_province(request.user, group.province_id),
+            "history": history_for(group),
+            "section": "groups",
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -124,7 +151,8 @@ def group_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             group = services.agency_group_save(
-                group=form.instance, members=list(form.cleaned_data["members"]),
+                group=form.instance,
+                members=list(form.cleaned_data["members"]),
                 user=request.user,
             )
         except ValidationError as exc:
@@ -132,6 +160,12 @@ def group_edit(request, pk=None):
         else:
             messages.success(request, f"Đã lưu nhóm “{group.name}”.")
             return redirect("org:group_detail", pk=group.pk)
-    return render(request, "org/group_form.html", {
-        "form": form, "group": group, "section": "groups",
-    })
+    return render(
+        request,
+        "org/group_form.html",
+        {
+            "form": form,
+            "group": group,
+            "section": "groups",
+        },
+    )

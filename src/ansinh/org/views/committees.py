@@ -58,8 +58,13 @@ def committee_reconstitute(request, pk):
     committee = get_committee_for_user(request, pk, manage=True)
     current = list(committee.memberships.filter(end_date__isnull=True).order_by("position", "pk"))
     initial = [
-        {"keep": True, "role": m.role, "title": m.title, "person_name": m.person_name,
-         "agency": m.agency_id}
+        {
+            "keep": True,
+            "role": m.role,
+            "title": m.title,
+            "person_name": m.person_name,
+            "agency": m.agency_id,
+        }
         for m in current
     ]
     if request.method == "POST":
@@ -79,7 +84,9 @@ def committee_reconstitute(request, pk):
             members.sort(key=lambda m: Role.rank(m.role))
             try:
                 decision = services.committee_reconstitute(
-                    committee=committee, members=members, user=request.user,
+                    committee=committee,
+                    members=members,
+                    user=request.user,
                     **decision_form.cleaned_data,
                 )
             except ValidationError as exc:
@@ -91,10 +98,16 @@ def committee_reconstitute(request, pk):
     else:
         decision_form = DecisionForm()
         formset = MemberFormSet(initial=initial, province=committee.province)
-    return render(request, "org/committee_reconstitute.html", {
-        "committee": committee, "decision_form": decision_form, "formset": formset,
-        "section": "committee",
-    })
+    return render(
+        request,
+        "org/committee_reconstitute.html",
+        {
+            "committee": committee,
+            "decision_form": decision_form,
+            "formset": formset,
+            "section": "committee",
+        },
+    )
 
 
 def committee_url(committee) -> str:
@@ -113,7 +126,9 @@ def committee_create(request):
         province = data["province"]
         try:
             with transaction.atomic():
-                standing = Agency.objects.filter(province=province, name=data["standing_agency_name"]).first()
+                standing = Agency.objects.filter(
+                    province=province, name=data["standing_agency_name"]
+                ).first()
                 if standing is None:
                     standing = services.agency_save(
                         agency=Agency(
@@ -125,8 +140,12 @@ def committee_create(request):
                         user=request.user,
                     )
                 committee = services.committee_create(
-                    province=province, key="bcd-tinh", name=data["name"],
-                    short_name=data["short_name"], standing_agency=standing, user=request.user,
+                    province=province,
+                    key="bcd-tinh",
+                    name=data["name"],
+                    short_name=data["short_name"],
+                    standing_agency=standing,
+                    user=request.user,
                 )
         except ValidationError as exc:
             for message in exc.messages:

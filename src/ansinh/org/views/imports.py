@@ -36,27 +36,45 @@ def province_file_upload(request):
             report = province_file_load(text=text, filename=filename, dry_run=True)
         except FileProblems as exc:
             batch = import_batch_record(
-                kind=KIND, filename=filename, content=text, user=request.user,
+                kind=KIND,
+                filename=filename,
+                content=text,
+                user=request.user,
                 problems=exc.messages,
             )
         else:
             _check_may_load(request, report)
             batch = import_batch_record(
-                kind=KIND, filename=filename, content=text, user=request.user,
+                kind=KIND,
+                filename=filename,
+                content=text,
+                user=request.user,
                 summary=report.summary(),
             )
         return redirect("org:province_file_preview", pk=batch.pk)
     recent = ImportBatch.objects.filter(kind=KIND, created_by=request.user)[:10]
-    return render(request, "org/province_file_upload.html", {
-        "form": form, "recent": recent, "section": "committee",
-    })
+    return render(
+        request,
+        "org/province_file_upload.html",
+        {
+            "form": form,
+            "recent": recent,
+            "section": "committee",
+        },
+    )
 
 
 def province_file_preview(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk, kind=KIND, created_by=request.user)
-    return render(request, "org/province_file_preview.html", {
-        "batch": batch, "section": "committee", "statuses": ImportStatus,
-    })
+    return render(
+        request,
+        "org/province_file_preview.html",
+        {
+            "batch": batch,
+            "section": "committee",
+            "statuses": ImportStatus,
+        },
+    )
 
 
 @require_POST

@@ -24,9 +24,13 @@ def regulation_current(request):
 
 def regulation_detail(request, pk):
     regulation = get_regulation_for_user(request, pk)
-    return render(request, "org/regulation_detail.html", {
-        "regulation": regulation,
-        "tree": regulation_tree(regulation=regulation),
-        "stats": regulation_stats(regulation=regulation),
-        "section": "regulation",
-    })
+    return render(
+        request,
+        "org/regulation_detail.html",
+        {
+            "regulation": regulation,
+            "tree": regulation_tree(regulation=regulation),
+            "stats": regulation_stats(regulation=regulation),
+            "section": "regulation",
+        },
+    )

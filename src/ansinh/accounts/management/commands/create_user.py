@@ -29,8 +29,12 @@ class Command(BaseCommand):
             password = getpass.getpass("Mật khẩu: ")
         try:
             user = user_create(
-                username=username, password=password, role=role, agency=agency,
-                full_name=full_name, email=email,
+                username=username,
+                password=password,
+                role=role,
+                agency=agency,
+                full_name=full_name,
+                email=email,
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
