@@ -5,7 +5,9 @@ Every domain model registers itself with `track(...)`; the object's page shows t
 commands and services that run outside a request.
 """
 
+from collections import defaultdict
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
@@ -39,7 +41,7 @@ def acting_as(user):
 
 
 def history_for(obj, *, limit: int = 50):
-    return (
+    return history_rows(
         LogEntry.objects.get_for_object(obj)
         .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
@@ -51,7 +53,9 @@ def history_for_objects(objects, *, limit: int = 100):
     entries = LogEntry.objects.none()
     for model, pks in _group_by_model(objects).items():
         entries = entries | LogEntry.objects.get_for_objects(model.objects.filter(pk__in=pks))
-    return entries.select_related("actor", "content_type").order_by("-timestamp")[:limit]
+    return history_rows(
+        entries.select_related("actor", "content_type").order_by("-timestamp")[:limit]
+    )
 
 
 def _group_by_model(objects):
@@ -59,3 +63,71 @@ def _group_by_model(objects):
     for obj in objects:
         grouped.setdefault(type(obj), []).append(obj.pk)
     return grouped
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryRow:
+    entry: LogEntry
+    changes: list[Change]
+
+
+def history_rows(entries) -> list[HistoryRow]:
+    """Entries with readable old → new values: choice labels, and the names of related objects
+    fetched in one query per related model (not one per value)."""
+    entries = list(entries)
+    wanted: dict = defaultdict(set)
+    for entry in entries:
+        for field, (old, new) in _field_changes(entry):
+            if getattr(field, "many_to_one", False) and field.concrete:
+                wanted[field.related_model].update(v for v in (old, new) if _is_pk(v))
+    names = {
+        model: {str(pk): str(obj) for pk, obj in model.objects.in_bulk(pks).items()}
+        for model, pks in wanted.items()
+    }
+    rows = []
+    for entry in entries:
+        changes = []
+        for field, (old, new) in _field_changes(entry):
+            label = str(getattr(field, "verbose_name", getattr(field, "name", "?")))
+            changes.append(Change(label, _display(field, old, names), _display(field, new, names)))
+        rows.append(HistoryRow(entry, changes))
+    return rows
+
+
+def _field_changes(entry):
+    model = entry.content_type.model_class()
+    for name, values in (entry.changes_dict or {}).items():
+        try:
+            field = model._meta.get_field(name)
+        except Exception:  # a field removed since the change was logged
+            field = None
+        if isinstance(values, dict):  # many-to-many: {"operation", "objects"}
+            verb = {"add": "thêm", "delete": "bỏ"}.get(values.get("operation"), "đổi")
+            yield field, ("", f"{verb}: {', '.join(values.get('objects', []))}")
+        else:
+            yield field, tuple(values)
+
+
+def _is_pk(value) -> bool:
+    return isinstance(value, str) and value.isdigit()
+
+
+def _display(field, value, names) -> str:
+    if value in (None, "None", ""):
+        return ""
+    if getattr(field, "many_to_one", False) and field.concrete:
+        return names.get(field.related_model, {}).get(str(value), str(value))
+    if getattr(field, "choices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if value == "True":
+        return "có"
+    if value == "False":
+        return "không"
+    return str(value)

@@ -111,19 +111,18 @@ def committee_reconstitute(
     seat (and its history); the others end on `date`; new seats start on `date`. Recording the
     same decision again only corrects titles, names and order.
     """
-    _check_composition(committee, members)
+    errors = _composition_errors(committee, members)
+    decision = CommitteeDecision.objects.filter(committee=committee, number=number).first()
+    latest = committee.decisions.order_by("-date").first()
+    if decision is None and latest is not None and date < latest.date:
+        errors.append(
+            f"Ngày quyết định phải từ ngày {latest.date:%d/%m/%Y} (ngày của quyết định gần "
+            f"nhất số {latest.number}) trở đi."
+        )
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic(), acting_as(user):
-        decision = CommitteeDecision.objects.filter(committee=committee, number=number).first()
-        if decision is None:
-            latest = committee.decisions.order_by("-date").first()
-            if latest is not None and date < latest.date:
-                raise ValidationError(
-                    {
-                        "date": f"Ngày quyết định phải từ ngày {latest.date:%d/%m/%Y} (ngày của "
-                        f"quyết định gần nhất số {latest.number}) trở đi."
-                    }
-                )
-            decision = CommitteeDecision(committee=committee, number=number)
+        decision = decision or CommitteeDecision(committee=committee, number=number)
         decision.date, decision.issuer, decision.title, decision.note = date, issuer, title, note
         _save(decision, user=user)
 
@@ -176,7 +175,7 @@ def committee_reconstitute(
     return decision
 
 
-def _check_composition(committee: Committee, members: list[MemberSpec]) -> None:
+def _composition_errors(committee: Committee, members: list[MemberSpec]) -> list[str]:
     errors = []
     chairs = [m for m in members if m.role == Role.CHAIR]
     if len(chairs) != 1:
@@ -190,8 +189,7 @@ def _check_composition(committee: Committee, members: list[MemberSpec]) -> None:
             errors.append(
                 f"Thành viên thứ {index}: {spec.agency} không thuộc tỉnh của Ban Chỉ đạo."
             )
-    if errors:
-        raise ValidationError(errors)
+    return errors
 
 
 @dataclass(frozen=True)

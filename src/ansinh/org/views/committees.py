@@ -69,7 +69,7 @@ def committee_reconstitute(request, pk):
     ]
     if request.method == "POST":
         decision_form = DecisionForm(request.POST)
-        formset = MemberFormSet(request.POST, initial=initial, province=committee.province)
+        formset = MemberFormSet(request.POST, province=committee.province)
         if decision_form.is_valid() and formset.is_valid():
             members = [
                 services.MemberSpec(
