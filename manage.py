@@ -6,6 +6,9 @@ from pathlib import Path
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings")
+    # manage.py is the developer's entry point and runs in demo mode; servers run the `ansinh`
+    # command with their settings in the environment (docs/operations.md).
+    os.environ.setdefault("ANSINH_DEMO", "1")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -44,3 +44,18 @@ def user_set_password(*, user: User, password: str) -> User:
     user.set_password(password)
     user.save(update_fields=["password"])
     return user
+
+
+def user_api_token(*, user: User):
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.filter(user=user).first()
+
+
+def user_rotate_api_token(*, user: User):
+    """Replace the user's API key; the old one stops working at once."""
+    from rest_framework.authtoken.models import Token
+
+    with transaction.atomic():
+        Token.objects.filter(user=user).delete()
+        return Token.objects.create(user=user)

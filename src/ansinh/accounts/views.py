@@ -1,10 +1,12 @@
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
+from ansinh.accounts import services
 from ansinh.accounts.forms import LoginForm
 
 
@@ -19,3 +21,18 @@ class LoginView(auth_views.LoginView):
 def logout_view(request):
     logout(request)
     return redirect("accounts:login")
+
+
+def account(request):
+    """The user's own account: role, agency, and the API key for integrations."""
+    if request.method == "POST":
+        services.user_rotate_api_token(user=request.user)
+        messages.success(request, "Đã tạo khóa API mới; khóa cũ không còn dùng được.")
+        return redirect("accounts:account")
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "token": services.user_api_token(user=request.user),
+        },
+    )

@@ -38,6 +38,7 @@ class AgencyForm(forms.ModelForm):
             "name"
         )
         self.fields["aliases_text"].initial = "\n".join(self.instance.aliases or [])
+        add_bootstrap_classes(self)
 
     def clean(self):
         data = super().clean()
@@ -78,6 +79,7 @@ class AgencyGroupForm(forms.ModelForm):
             self.fields["members"].initial = list(self.instance.members.all())
             self.fields["kinds"].initial = self.instance.kinds
         self.fields["aliases_text"].initial = "\n".join(self.instance.aliases or [])
+        add_bootstrap_classes(self)
 
     def clean(self):
         data = super().clean()
@@ -96,11 +98,24 @@ class DecisionForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    keep = forms.BooleanField(label="Giữ trong thành phần", required=False, initial=True)
-    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    keep = forms.BooleanField(
+        label="Giữ trong thành phần",
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    role = forms.ChoiceField(
+        label="Vai trò",
+        choices=Role.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
     title = forms.CharField(label="Chức danh", max_length=250)
     person_name = forms.CharField(label="Họ và tên", max_length=120, required=False)
-    agency = forms.ModelChoiceField(label="Cơ quan", queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="Cơ quan",
+        queryset=Agency.objects.none(),
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
 
     def __init__(self, *args, province: AdminUnit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,6 +168,7 @@ class CommitteeCreateForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        add_bootstrap_classes(self)
 
     def clean_province(self):
         province = self.cleaned_data["province"]
@@ -203,3 +219,19 @@ class AdminUnitSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["edition"].choices = [("", "Cả hai"), *AdminEdition.choices]
         self.fields["level"].choices = [("", "Mọi cấp"), *AdminLevel.choices]
+
+
+def add_bootstrap_classes(form: forms.BaseForm) -> forms.BaseForm:
+    """Give plain Django widgets the Bootstrap look, so templates can render `{{ field }}`."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.CheckboxSelectMultiple):
+            continue
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)
+    return form
