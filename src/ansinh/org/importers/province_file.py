@@ -5,8 +5,6 @@ everything is written in one transaction, or nothing is. A dry run does the full
 it back, so its counts are exactly what a real load would do.
 """
 
-import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,25 +15,12 @@ from django.db import transaction
 from ansinh.core.history import acting_as
 from ansinh.core.vnformat import parse_date
 from ansinh.org import services
-from ansinh.org.enums import AdminEdition, AdminLevel, AgencyKind, ClauseLevel, Role
-from ansinh.org.importers.yamlfile import FileProblems, Located, Problem, read_located
+from ansinh.org.enums import AdminEdition, AdminLevel, AgencyKind, ClauseLevel
+from ansinh.org.importers.province_file_check import CHILDREN, Checker
+from ansinh.org.importers.yamlfile import FileProblems, Problem, read_located
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
 from ansinh.org.text import search_key
 
-FORMAT = "ansinh.province/1"
-_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_TOP_KEYS = {
-    "format",
-    "province",
-    "source",
-    "agencies",
-    "district_people_committees",
-    "agency_groups",
-    "committee",
-    "regulation",
-}
-_NODE_KEYS = {"number", "title", "text", "binds"}
-_CHILDREN = {"chapters": "articles", "articles": "clauses", "clauses": "points", "points": None}
 _LEVEL_OF = {
     "chapters": ClauseLevel.CHAPTER,
     "articles": ClauseLevel.ARTICLE,
@@ -70,7 +55,7 @@ class _DryRun(Exception):
 
 def province_file_load(*, text: str, filename: str, user=None, dry_run: bool = False) -> LoadReport:
     located = read_located(text, filename)
-    checker = _Checker(located, filename)
+    checker = Checker(located, filename)
     checker.check()
     report = LoadReport(filename=filename, dry_run=dry_run)
     try:
@@ -91,251 +76,11 @@ def province_file_load_path(*, path: Path, user=None, dry_run: bool = False) -> 
     return province_file_load(text=text, filename=Path(path).name, user=user, dry_run=dry_run)
 
 
-class _Checker:
-    """Structure checks that need no database, all collected before any write."""
-
-    def __init__(self, located: Located, filename: str):
-        self.located = located
-        self.filename = filename
-        self.problems: list[Problem] = []
-        self.data = located.data
-
-    def fail(self, path, message):
-        self.problems.append(Problem(tuple(path), message, self.located.line(tuple(path))))
-
-    def mapping(self, value, path, allowed: set[str], required: set[str] = frozenset()) -> bool:
-        if not isinstance(value, dict):
-            self.fail(path, "cần một nhóm trường (khóa: giá trị)")
-            return False
-        for key in value:
-            if key not in allowed:
-                self.fail((*path, key), f"trường “{key}” không được hỗ trợ")
-        for key in sorted(required - value.keys()):
-            self.fail(path, f"thiếu trường “{key}”")
-        return True
-
-    def text(self, value, path, required=True) -> str:
-        if value is None or value == "":
-            if required:
-                self.fail(path, "không được để trống")
-            return ""
-        if isinstance(value, dict | list):
-            self.fail(path, "cần một đoạn chữ")
-            return ""
-        return str(value).strip()
-
-    def items(self, value, path) -> list:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.fail(path, "cần một danh sách")
-            return []
-        return value
-
-    def check(self):
-        data = self.data
-        if not self.mapping(data, (), _TOP_KEYS, {"format", "province", "agencies", "committee"}):
-            raise FileProblems(self.filename, self.problems)
-        if data.get("format") != FORMAT:
-            self.fail(("format",), f"phải là “{FORMAT}”")
-        province = data.get("province")
-        if self.mapping(province, ("province",), {"code", "name", "edition"}, {"code", "name"}):
-            edition = str(province.get("edition", AdminEdition.Y2024))
-            if edition not in AdminEdition.values:
-                self.fail(("province", "edition"), "phải là “2024” hoặc “2025”")
-        self.agency_keys = self.check_agencies()
-        self.group_keys = self.check_groups()
-        self.check_committee()
-        if data.get("regulation") is not None:
-            self.check_regulation()
-        if self.problems:
-            raise FileProblems(self.filename, self.problems)
-
-    def check_agencies(self) -> set[str]:
-        keys: set[str] = set()
-        allowed = {"key", "name", "short_name", "kind", "aliases", "email", "phone", "address"}
-        for index, item in enumerate(self.items(self.data.get("agencies"), ("agencies",))):
-            path = ("agencies", index)
-            if not self.mapping(item, path, allowed, {"key", "name", "kind"}):
-                continue
-            key = self.check_key(item.get("key"), (*path, "key"), keys, "cơ quan")
-            self.text(item.get("name"), (*path, "name"))
-            if item.get("kind") not in AgencyKind.values:
-                self.fail(
-                    (*path, "kind"),
-                    f"loại cơ quan “{item.get('kind')}” không có; "
-                    f"dùng một trong: {', '.join(AgencyKind.values)}",
-                )
-            self.check_aliases(item, path)
-            keys.add(key)
-        dpc = self.data.get("district_people_committees")
-        if dpc is not None:
-            path = ("district_people_committees",)
-            if self.mapping(dpc, path, {"name", "short_name"}, {"name"}):
-                for name in ("name", "short_name"):
-                    if name in dpc and "{unit}" not in str(dpc[name]):
-                        self.fail((*path, name), "mẫu tên phải chứa {unit}")
-        return keys
-
-    def check_key(self, value, path, seen: set[str], what: str) -> str:
-        key = self.text(value, path)
-        if key and not _KEY_RE.match(key):
-            self.fail(path, "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang")
-        elif key in seen:
-            self.fail(path, f"mã {what} “{key}” bị trùng")
-        return key
-
-    def check_aliases(self, item, path):
-        aliases = item.get("aliases")
-        if aliases is not None and not (
-            isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)
-        ):
-            self.fail((*path, "aliases"), "cần một danh sách tên")
-
-    def check_groups(self) -> set[str]:
-        keys: set[str] = set()
-        allowed = {"key", "name", "aliases", "kinds", "agencies"}
-        for index, item in enumerate(
-            self.items(self.data.get("agency_groups"), ("agency_groups",))
-        ):
-            path = ("agency_groups", index)
-            if not self.mapping(item, path, allowed, {"key", "name"}):
-                continue
-            keys.add(self.check_key(item.get("key"), (*path, "key"), keys, "nhóm cơ quan"))
-            self.text(item.get("name"), (*path, "name"))
-            self.check_aliases(item, path)
-            for k_index, kind in enumerate(self.items(item.get("kinds"), (*path, "kinds"))):
-                if kind not in AgencyKind.values:
-                    self.fail((*path, "kinds", k_index), f"loại cơ quan “{kind}” không có")
-            for a_index, key in enumerate(self.items(item.get("agencies"), (*path, "agencies"))):
-                if key not in self.agency_keys:
-                    self.fail((*path, "agencies", a_index), f"không có cơ quan với mã “{key}”")
-        return keys
-
-    def check_committee(self):
-        committee = self.data.get("committee")
-        path = ("committee",)
-        allowed = {"key", "name", "short_name", "standing_agency", "established_by", "decisions"}
-        if not self.mapping(committee, path, allowed, {"key", "name", "standing_agency"}):
-            return
-        self.check_key(committee.get("key"), (*path, "key"), set(), "Ban Chỉ đạo")
-        self.text(committee.get("name"), (*path, "name"))
-        if committee.get("standing_agency") not in self.agency_keys:
-            self.fail(
-                (*path, "standing_agency"),
-                f"không có cơ quan với mã “{committee.get('standing_agency')}”",
-            )
-        numbers: set[str] = set()
-        previous: dt.date | None = None
-        decisions = self.items(committee.get("decisions"), (*path, "decisions"))
-        for index, decision in enumerate(decisions):
-            d_path = (*path, "decisions", index)
-            allowed = {"number", "date", "issuer", "title", "note", "members"}
-            if not self.mapping(decision, d_path, allowed, {"number", "date", "members"}):
-                continue
-            number = self.text(decision.get("number"), (*d_path, "number"))
-            if number in numbers:
-                self.fail((*d_path, "number"), f"quyết định số “{number}” bị trùng")
-            numbers.add(number)
-            day = self.date(decision.get("date"), (*d_path, "date"))
-            if day and previous and day < previous:
-                self.fail((*d_path, "date"), "các quyết định phải xếp từ cũ đến mới")
-            previous = day or previous
-            self.check_members(decision.get("members"), (*d_path, "members"))
-
-    def check_members(self, members, path):
-        chairs = 0
-        for index, member in enumerate(self.items(members, path)):
-            m_path = (*path, index)
-            allowed = {"role", "title", "agency", "person", "note"}
-            if not self.mapping(member, m_path, allowed, {"role", "title", "agency"}):
-                continue
-            if member.get("role") not in Role.values:
-                self.fail(
-                    (*m_path, "role"),
-                    f"vai trò “{member.get('role')}” không có; dùng một "
-                    f"trong: {', '.join(Role.values)}",
-                )
-            chairs += member.get("role") == Role.CHAIR
-            self.text(member.get("title"), (*m_path, "title"))
-            if "agency" in member and member.get("agency") not in self.agency_keys:
-                self.fail((*m_path, "agency"), f"không có cơ quan với mã “{member.get('agency')}”")
-        if isinstance(members, list) and chairs != 1:
-            self.fail(path, f"thành phần phải có đúng một Trưởng ban (chair), đang có {chairs}")
-
-    def date(self, value, path) -> dt.date | None:
-        if value is None or value == "":
-            self.fail(path, "thiếu ngày")
-            return None
-        try:
-            return parse_date(value)
-        except ValueError as exc:
-            self.fail(path, str(exc))
-            return None
-
-    def check_regulation(self):
-        regulation = self.data["regulation"]
-        path = ("regulation",)
-        allowed = {"title", "decision_number", "decision_date", "issuer", "chapters"}
-        if not self.mapping(regulation, path, allowed, {"title", "chapters"}):
-            return
-        self.text(regulation.get("title"), (*path, "title"))
-        if regulation.get("decision_date") not in (None, ""):
-            self.date(regulation.get("decision_date"), (*path, "decision_date"))
-        self.article_numbers: set[str] = set()
-        self.check_nodes(regulation.get("chapters"), (*path, "chapters"), "chapters")
-
-    def check_nodes(self, nodes, path, kind: str):
-        child_kind = _CHILDREN[kind]
-        seen: set[str] = set()
-        allowed = _NODE_KEYS | ({child_kind} if child_kind else set())
-        for index, node in enumerate(self.items(nodes, path)):
-            n_path = (*path, index)
-            if not self.mapping(node, n_path, allowed, {"number"}):
-                continue
-            number = self.text(node.get("number"), (*n_path, "number"))
-            registry = self.article_numbers if kind == "articles" else seen
-            if number and number in registry:
-                word = {
-                    "chapters": "Chương",
-                    "articles": "Điều",
-                    "clauses": "khoản",
-                    "points": "điểm",
-                }[kind]
-                self.fail((*n_path, "number"), f"{word} {number} bị trùng")
-            registry.add(number)
-            if "binds" in node:
-                self.check_binds(node["binds"], (*n_path, "binds"))
-            if child_kind and node.get(child_kind) is not None:
-                self.check_nodes(node[child_kind], (*n_path, child_kind), child_kind)
-
-    def check_binds(self, binds, path):
-        for index, bind in enumerate(binds if isinstance(binds, list) else [binds]):
-            b_path = (*path, index) if isinstance(binds, list) else path
-            if not self.mapping(bind, b_path, {"agency", "agency_group", "role", "committee"}):
-                continue
-            if len(bind) != 1:
-                self.fail(
-                    b_path, "mỗi mục chỉ gắn với một: agency, agency_group, role hoặc committee"
-                )
-            if "agency" in bind and bind["agency"] not in self.agency_keys:
-                self.fail((*b_path, "agency"), f"không có cơ quan với mã “{bind['agency']}”")
-            if "agency_group" in bind and bind["agency_group"] not in self.group_keys:
-                self.fail(
-                    (*b_path, "agency_group"),
-                    f"không có nhóm cơ quan với mã “{bind['agency_group']}”",
-                )
-            if "role" in bind and bind["role"] not in Role.values:
-                self.fail((*b_path, "role"), f"vai trò “{bind['role']}” không có")
-            if "committee" in bind and bind["committee"] is not True:
-                self.fail((*b_path, "committee"), "chỉ nhận giá trị true")
-
-
 class _Writer:
     """Writes a checked file through the org services; problems found against the database
     (an unknown province, a rejected record) still name the entry."""
 
-    def __init__(self, checker: _Checker, report: LoadReport, user):
+    def __init__(self, checker: Checker, report: LoadReport, user):
         self.checker = checker
         self.data = checker.data
         self.report = report
@@ -507,7 +252,7 @@ class _Writer:
 
     def clause_specs(self, nodes, kind, inherited) -> list[services.ClauseSpec]:
         specs = []
-        child_kind = _CHILDREN[kind]
+        child_kind = CHILDREN[kind]
         for node in nodes or []:
             binds = self.binds(node["binds"]) if "binds" in node else inherited
             children = node.get(child_kind) if child_kind else None

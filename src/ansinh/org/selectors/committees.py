@@ -65,9 +65,17 @@ def agency_roles(*, agency: Agency, committee: Committee, day: dt.date) -> list[
     )
 
 
-def agency_duties(*, agency: Agency, day: dt.date) -> list[Duty]:
-    """Duties binding the agency: by name, through a group it belongs to, or through a role it
-    holds on a committee of its province on `day`."""
+@dataclass
+class AgencyDuty:
+    """A clause that binds an agency, and the ways it does (by name, group, role)."""
+
+    clause: Clause
+    via: list[str]
+
+
+def agency_duties(*, agency: Agency, day: dt.date) -> list[AgencyDuty]:
+    """Clauses binding the agency: by name, through a group it belongs to, or through a role it
+    holds on a committee of its province on `day`; one entry per clause."""
     groups = [g.pk for g in agency_groups_containing(agency=agency)]
     roles = Membership.objects.filter(agency=agency).on(day).values_list("committee_id", "role")
     role_filter = Q(pk__in=[])
