@@ -27,12 +27,19 @@ class MemberSpec:
     note: str = ""
 
 
-def _save(obj, *, user, fields=None):
+def _save(obj, *, user, trusted: bool = False):
+    """Validate and save. `trusted` is for rows built from objects this transaction already holds
+    (a regulation's clauses): their relations exist and the database constraints still hold, so
+    the per-row existence and uniqueness queries are skipped."""
     if user is not None and user.is_authenticated:
         if obj.pk is None:
             obj.created_by = user
         obj.updated_by = user
-    obj.full_clean()
+    if trusted:
+        relations = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+        obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+    else:
+        obj.full_clean()
     obj.save()
     return obj
 
@@ -265,7 +272,7 @@ def regulation_save(
                     position,
                 ):
                     clause.title, clause.text, clause.position = spec.title, spec.text, position
-                    _save(clause, user=user)
+                    _save(clause, user=user, trusted=True)
                 seen.add(clause.pk)
                 wanted = {b.key(): b for b in spec.duties or []}
                 have = duties_by_clause.get(clause.pk, {})
@@ -283,6 +290,7 @@ def regulation_save(
                                 whole_committee=bind.whole_committee,
                             ),
                             user=user,
+                            trusted=True,
                         )
                 walk(spec.children or [], clause)
 
