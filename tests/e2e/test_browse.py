@@ -83,6 +83,8 @@ def test_committee_page_lists_members_by_role_and_by_date(log_in):
         "Ngày 01/01/2020 Ban Chỉ đạo chưa có thành viên nào được ghi nhận"
     )
     expect(composition.locator("h3.role-heading")).to_have_count(0)
+    # The standing agency is invited to record the decision that is missing.
+    expect(composition.get_by_role("link", name="ghi quyết định kiện toàn")).to_be_visible()
     expect(page).to_have_url(re.compile(r"ngay=01(%2F|/)01(%2F|/)2020"))
     assert page.evaluate("window.e2eSameDocument === true"), "the whole page was reloaded"
 
@@ -104,6 +106,9 @@ def test_agency_page_lists_its_duties_under_the_regulation(log_in):
     reference = duties.locator("tr").filter(has=link)
     expect(reference).to_have_count(1)
     expect(reference).to_contain_text("doanh nghiệp phá sản")
+    # One row per clause, even when the agency is bound by it in several ways (name, groups).
+    references = duties.locator("tbody tr td:first-child").all_inner_texts()
+    assert len(references) == len(set(references)), f"a clause is listed twice: {references}"
 
     # The reference opens the regulation at that very point.
     reference.get_by_role("link").click()

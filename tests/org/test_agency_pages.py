@@ -145,3 +145,11 @@ def test_standing_officer_creates_a_group(client, seed):
     assert group.aliases == ["Cơ quan báo chí"] and group.members.count() == 2
     login(client, "thanhhoa.soyte")
     assert client.get(reverse("org:group_create")).status_code == 403
+
+
+def test_a_clause_reached_two_ways_is_listed_once_with_both(client, seed):
+    login(client, "thanhhoa.soyte")
+    html = client.get(reverse("org:agency_detail", args=[agency("cuc-thue-tinh").pk])).content
+    html = html.decode()
+    assert html.count(">Điều 15, khoản 1</a>") == 1
+    assert "Thành viên; Các sở, ban, ngành liên quan" in html

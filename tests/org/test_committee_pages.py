@@ -119,6 +119,9 @@ def test_reconstitution_keeps_history_and_shows_any_date(client, committee):
     # The change is on the page's history: who, and old → new.
     assert "thanhhoa.thuongtruc" in after or "Cán bộ BHXH tỉnh Thanh Hóa" in after
     assert "2025-03-15" in after or "15/03/2025" in after
+    history = after[after.index("history-title") :]
+    assert "thôi theo quyết định" in history and "Quyết định số 99/QĐ-UBND" in history
+    assert "org.Membership" not in history and ">ID<" not in history
 
 
 def test_reconstitution_refuses_bad_input_and_writes_nothing(client, committee):

@@ -108,6 +108,8 @@ def _field_changes(entry):
             field = model._meta.get_field(name)
         except Exception:  # a field removed since the change was logged
             field = None
+        if field is not None and (field.auto_created or field.primary_key or not field.concrete):
+            continue  # ids and reverse relations are bookkeeping, not changes a reader wants
         if isinstance(values, dict):  # many-to-many: {"operation", "objects"}
             verb = {"add": "thêm", "delete": "bỏ"}.get(values.get("operation"), "đổi")
             yield field, ("", f"{verb}: {', '.join(values.get('objects', []))}")
@@ -120,7 +122,7 @@ def _is_pk(value) -> bool:
 
 
 def _display(field, value, names) -> str:
-    if value in (None, "None", ""):
+    if value in (None, "None", "", "[]"):
         return ""
     if getattr(field, "many_to_one", False) and field.concrete:
         return names.get(field.related_model, {}).get(str(value), str(value))

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from ansinh.accounts import perms
 from ansinh.org.models import Committee
@@ -26,6 +27,12 @@ def home(request):
             "section": "committee",
         },
     )
+
+
+@login_not_required
+def favicon(request):
+    # Browsers ask for /favicon.ico before reading the page's icon link.
+    return redirect(static("core/favicon.svg"), permanent=True)
 
 
 @login_not_required

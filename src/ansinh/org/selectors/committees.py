@@ -81,12 +81,17 @@ def agency_duties(*, agency: Agency, day: dt.date) -> list[AgencyDuty]:
     role_filter = Q(pk__in=[])
     for committee_id, role in roles:
         role_filter |= Q(role=role, clause__regulation__committee_id=committee_id)
-    return list(
+    duties = (
         Duty.objects.filter(Q(agency=agency) | Q(agency_group_id__in=groups) | role_filter)
         .filter(clause__regulation__is_current=True)
         .select_related("clause__parent__parent", "clause__regulation", "agency", "agency_group")
-        .order_by("clause__regulation_id", "clause__position")
+        .order_by("clause__regulation_id", "clause__position", "pk")
     )
+    by_clause: dict[int, AgencyDuty] = {}
+    for duty in duties:
+        entry = by_clause.setdefault(duty.clause_id, AgencyDuty(duty.clause, []))
+        entry.via.append(duty.holder_label)
+    return list(by_clause.values())
 
 
 @dataclass

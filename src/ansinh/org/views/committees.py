@@ -28,6 +28,7 @@ def committee_detail(request, pk):
         "day": day,
         "date_error": date_error,
         "groups": committee_composition(committee=committee, day=day),
+        "can_manage": perms.can_manage_committee(request.user, committee),
         "section": "committee",
     }
     if request.htmx:
@@ -36,7 +37,6 @@ def committee_detail(request, pk):
     context.update(
         decisions=decisions,
         regulation=committee_current_regulation(committee=committee),
-        can_manage=perms.can_manage_committee(request.user, committee),
         can_create=perms.can_create_committee(request.user),
         history=history_for_objects(
             [committee, *decisions, *committee.memberships.all()], limit=100
