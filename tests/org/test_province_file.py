@@ -184,3 +184,22 @@ def test_json_is_accepted_too(kon_tum_units):
     assert report.counts["members"] == 2
     with pytest.raises(FileProblems, match="không đọc được"):
         load('{"format": "ansinh.province/1", ')
+
+
+def test_regulation_page_shows_the_tree_with_duties_and_its_history(
+    client, thanh_hoa, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from ansinh.accounts.models import User
+
+    admin = User.objects.create_superuser("qt", password="x", role="admin")
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    regulation = thanh_hoa.regulations.get()
+    # A fixed number of queries whatever the size of the regulation and its history.
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("org:regulation_detail", args=[regulation.pk]))
+    html = response.content.decode()
+    assert "Chương IV" in html and "Điều 15. " in html
+    assert "Điều 7, khoản 8, điểm c — giao cho:" in html
+    assert "Lịch sử thay đổi" in html and "điều khoản" in html

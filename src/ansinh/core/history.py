@@ -88,7 +88,7 @@ def history_rows(entries) -> list[HistoryRow]:
             if getattr(field, "many_to_one", False) and field.concrete:
                 wanted[field.related_model].update(v for v in (old, new) if _is_pk(v))
     names = {
-        model: {str(pk): str(obj) for pk, obj in model.objects.in_bulk(pks).items()}
+        model: {str(pk): str(obj) for pk, obj in _named(model).in_bulk(pks).items()}
         for model, pks in wanted.items()
     }
     rows = []
@@ -99,6 +99,11 @@ def history_rows(entries) -> list[HistoryRow]:
             changes.append(Change(label, _display(field, old, names), _display(field, new, names)))
         rows.append(HistoryRow(entry, changes))
     return rows
+
+
+def _named(model):
+    # A model whose name needs its relations (a clause's "Điều 7, khoản 8") says which.
+    return model._default_manager.select_related(*getattr(model, "history_select_related", ()))
 
 
 def _field_changes(entry):

@@ -40,6 +40,8 @@ _LEVEL_WORD = {
 class Clause(TimeStampedModel):
     """A node of a regulation: Chương, Điều, khoản or điểm."""
 
+    history_select_related = ("parent__parent",)
+
     regulation = models.ForeignKey(Regulation, on_delete=models.CASCADE, related_name="clauses")
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
@@ -80,18 +82,23 @@ class Clause(TimeStampedModel):
     @property
     def reference(self) -> str:
         """'Điều 7, khoản 8, điểm c'. Needs parent and grandparent loaded to avoid queries."""
+        if self.level == ClauseLevel.CHAPTER:
+            return self.label
         parts = []
         node = self
-        while node is not None and node.level != ClauseLevel.CHAPTER:
+        while node is not None:
             parts.append(f"{_LEVEL_WORD[ClauseLevel(node.level)]} {node.number}")
-            node = node.parent
-        return ", ".join(reversed(parts)) if parts else self.label
+            # Stop at the article: it is the top of a reference, and its chapter is not loaded.
+            node = None if node.level == ClauseLevel.ARTICLE else node.parent
+        return ", ".join(reversed(parts))
 
 
 @track
 class Duty(TimeStampedModel):
     """A clause of the regulation that binds an agency, a group of agencies, a role or the
     committee as a whole."""
+
+    history_select_related = ("clause__parent__parent", "agency", "agency_group")
 
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="duties")
     agency = models.ForeignKey(

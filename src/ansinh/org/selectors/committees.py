@@ -108,7 +108,12 @@ def regulation_tree(*, regulation: Regulation) -> list[ClauseNode]:
             Prefetch("duties", queryset=Duty.objects.select_related("agency", "agency_group"))
         )
     )
-    nodes = {c.pk: ClauseNode(c, list(c.duties.all()), []) for c in clauses}
+    nodes = {}
+    for clause in clauses:
+        duties = list(clause.duties.all())
+        for duty in duties:
+            duty.clause = clause  # the page cites the clause of each duty; no query per duty
+        nodes[clause.pk] = ClauseNode(clause, duties, [])
     roots = []
     for clause in clauses:
         node = nodes[clause.pk]

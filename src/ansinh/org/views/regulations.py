@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from ansinh.core.history import history_for_objects
 from ansinh.org.models import Committee
 from ansinh.org.perms import get_regulation_for_user
 from ansinh.org.selectors.committees import (
@@ -24,13 +25,22 @@ def regulation_current(request):
 
 def regulation_detail(request, pk):
     regulation = get_regulation_for_user(request, pk)
+    tree = regulation_tree(regulation=regulation)
     return render(
         request,
         "org/regulation_detail.html",
         {
             "regulation": regulation,
-            "tree": regulation_tree(regulation=regulation),
+            "tree": tree,
+            "history": history_for_objects([regulation, *_clauses(tree)], limit=100),
             "stats": regulation_stats(regulation=regulation),
             "section": "regulation",
         },
     )
+
+
+def _clauses(nodes):
+    for node in nodes:
+        yield node.clause
+        yield from node.duties
+        yield from _clauses(node.children)
