@@ -33,14 +33,22 @@ def can_view_province(user, province_id: int) -> bool:
     return province_id in visible_province_ids(user)
 
 
-def can_manage_committee(user, committee) -> bool:
-    """Create and change the committee's members, agencies, groups and regulation."""
+def _standing_rights(user) -> bool | None:
+    """True for an administrator, False for anyone who is not a standing officer, None for a
+    standing officer (whose rights then depend on the committee or province)."""
     if not user.is_authenticated:
         return False
     if user.is_system_admin:
         return True
     if user.role != UserRole.STANDING_OFFICER or user.agency_id is None:
         return False
+    return None
+
+
+def can_manage_committee(user, committee) -> bool:
+    """Create and change the committee's members, agencies, groups and regulation."""
+    if (rights := _standing_rights(user)) is not None:
+        return rights
     # Whoever set up a committee for another province runs it until that province's own
     # standing agency has accounts.
     return user.agency_id == committee.standing_agency_id or committee.created_by_id == user.pk
@@ -48,12 +56,8 @@ def can_manage_committee(user, committee) -> bool:
 
 def can_manage_province(user, province_id: int) -> bool:
     """Standing officers manage agencies and groups of the province their committee is in."""
-    if not user.is_authenticated:
-        return False
-    if user.is_system_admin:
-        return True
-    if user.role != UserRole.STANDING_OFFICER or user.agency_id is None:
-        return False
+    if (rights := _standing_rights(user)) is not None:
+        return rights
     from ansinh.org.models import Committee
 
     return (

@@ -73,7 +73,7 @@ class AgencyGroupViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            AgencyGroup.objects.filter(province_id__in=visible_province_ids(self.request.user))
+            AgencyGroup.objects.for_user(self.request.user)
             .prefetch_related("members")
             .order_by("pk")
         )

@@ -28,10 +28,7 @@ def get_agency_for_user(request, pk: int, *, edit: bool = False) -> Agency:
 
 def get_group_for_user(request, pk: int, *, edit: bool = False) -> AgencyGroup:
     group = get_object_or_404(
-        AgencyGroup.objects.filter(
-            province_id__in=perms.visible_province_ids(request.user)
-        ).select_related("province"),
-        pk=pk,
+        AgencyGroup.objects.for_user(request.user).select_related("province"), pk=pk
     )
     if edit and not perms.can_manage_province(request.user, group.province_id):
         raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được sửa nhóm cơ quan.")

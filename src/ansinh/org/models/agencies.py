@@ -7,7 +7,9 @@ from ansinh.org.enums import AdminLevel, AgencyKind
 from ansinh.org.text import search_key
 
 
-class AgencyQuerySet(models.QuerySet):
+class ProvinceScopedQuerySet(models.QuerySet):
+    """Rows of a model with a `province`, limited to the provinces a user may see."""
+
     def for_user(self, user):
         from ansinh.accounts.perms import visible_province_ids
 
@@ -47,7 +49,7 @@ class Agency(TimeStampedModel):
     is_active = models.BooleanField("đang hoạt động", default=True)
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
 
-    objects = AgencyQuerySet.as_manager()
+    objects = ProvinceScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "cơ quan, đơn vị"
@@ -106,6 +108,8 @@ class AgencyGroup(TimeStampedModel):
     members = models.ManyToManyField(
         Agency, verbose_name="gồm các cơ quan", blank=True, related_name="groups"
     )
+
+    objects = ProvinceScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "nhóm cơ quan"

@@ -6,13 +6,7 @@ from django.db.models import F, Q
 from ansinh.core.history import track
 from ansinh.core.models import TimeStampedModel
 from ansinh.org.enums import AdminLevel, Role
-
-
-class CommitteeQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from ansinh.accounts.perms import visible_province_ids
-
-        return self.filter(province_id__in=visible_province_ids(user))
+from ansinh.org.models.agencies import ProvinceScopedQuerySet
 
 
 @track
@@ -37,7 +31,7 @@ class Committee(TimeStampedModel):
     )
     established_by = models.CharField("quyết định thành lập", max_length=250, blank=True)
 
-    objects = CommitteeQuerySet.as_manager()
+    objects = ProvinceScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Ban Chỉ đạo"

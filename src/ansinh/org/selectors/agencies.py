@@ -16,9 +16,7 @@ def agency_list(*, user, query: str = "", kind: str = "", province_id: int | Non
 
 
 def agency_group_list(*, user, province_id: int | None = None):
-    groups = AgencyGroup.objects.filter(
-        province_id__in=Agency.objects.for_user(user).values("province_id")
-    )
+    groups = AgencyGroup.objects.for_user(user)
     if province_id:
         groups = groups.filter(province_id=province_id)
     return (

@@ -66,18 +66,22 @@ def agency_detail(request, pk):
     )
 
 
+def _province_for_new(request) -> AdminUnit:
+    """The province a new agency or group goes to: ?tinh=<id> (a province the officer set up),
+    else the officer's own; refused unless the user manages it."""
+    province = _own_province(request)
+    province_id = request.GET.get("tinh") or request.POST.get("tinh")
+    if province_id:
+        province = AdminUnit.objects.filter(pk=province_id, parent__isnull=True).first()
+    if province is None or not perms.can_manage_province(request.user, province.pk):
+        raise PermissionDenied("Chỉ cán bộ cơ quan thường trực của tỉnh được thêm vào đây.")
+    return province
+
+
 @require_http_methods(["GET", "POST"])
 def agency_edit(request, pk=None):
     if pk is None:
-        province = _own_province(request)
-        if province is None or not perms.can_manage_province(request.user, province.pk):
-            raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được thêm cơ quan.")
-        province_id = request.GET.get("tinh") or request.POST.get("tinh")
-        if province_id:
-            province = AdminUnit.objects.filter(pk=province_id, parent__isnull=True).first()
-            if province is None or not perms.can_manage_province(request.user, province.pk):
-                raise PermissionDenied("Bạn không quản lý tỉnh này.")
-        agency = Agency(province=province)
+        agency = Agency(province=_province_for_new(request))
     else:
         agency = get_agency_for_user(request, pk, edit=True)
     form = AgencyForm(request.POST or None, instance=agency, province=agency.province)
@@ -141,10 +145,7 @@ def group_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk=None):
     if pk is None:
-        province = _own_province(request)
-        if province is None or not perms.can_manage_province(request.user, province.pk):
-            raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được thêm nhóm cơ quan.")
-        group = AgencyGroup(province=province)
+        group = AgencyGroup(province=_province_for_new(request))
     else:
         group = get_group_for_user(request, pk, edit=True)
     form = AgencyGroupForm(request.POST or None, instance=group, province=group.province)
