@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "ansinh.core",
     "ansinh.accounts",
     "ansinh.org",
+    "ansinh.documents",
+    "ansinh.plans",
+    "ansinh.targets",
     "ansinh.api",
 ]
 

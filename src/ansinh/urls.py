@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("ansinh.core.urls")),
     path("tai-khoan/", include("ansinh.accounts.urls")),
     path("", include("ansinh.org.urls")),
+    path("", include("ansinh.plans.urls")),
+    path("", include("ansinh.targets.urls")),
     path("api/v1/", include("ansinh.api.urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
     path(

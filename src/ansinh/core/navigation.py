@@ -12,6 +12,9 @@ class NavItem:
 
 ITEMS = [
     NavItem("Ban Chỉ đạo", "core:home", "committee"),
+    NavItem("Kế hoạch", "plans:plan_list", "plans"),
+    NavItem("Nhiệm vụ của đơn vị", "plans:my_tasks", "my_tasks"),
+    NavItem("Chỉ tiêu", "targets:attainment", "targets"),
     NavItem("Quy chế", "org:regulation_current", "regulation"),
     NavItem("Cơ quan, đơn vị", "org:agency_list", "agencies"),
     NavItem("Nhóm cơ quan", "org:group_list", "groups"),

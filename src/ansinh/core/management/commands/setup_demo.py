@@ -1,8 +1,10 @@
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
 from ansinh.org.models import AdminUnit
+
+DEMO_LOADERS = ["load_demo_plans", "load_demo_targets"]
 
 
 class Command(BaseCommand):
@@ -18,3 +20,9 @@ class Command(BaseCommand):
         files = sorted((settings.SEED_DATA_DIR / "provinces").glob("*.yaml"))
         call_command("load_province", *[str(f) for f in files], stdout=self.stdout)
         call_command("load_demo_users", stdout=self.stdout)
+        # Each capability that has demo data of its own (a plan, targets…) provides a command
+        # named load_demo_<app>; they run after the provinces they belong to.
+        available = get_commands()
+        for name in DEMO_LOADERS:
+            if name in available:
+                call_command(name, stdout=self.stdout)
