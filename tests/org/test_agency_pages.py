@@ -153,3 +153,17 @@ def test_a_clause_reached_two_ways_is_listed_once_with_both(client, seed):
     html = html.decode()
     assert html.count(">Điều 15, khoản 1</a>") == 1
     assert "Thành viên; Các sở, ban, ngành liên quan" in html
+
+
+def test_an_agency_officer_changes_contacts_not_identity(client, seed):
+    login(client, "thanhhoa.soyte")
+    target = agency("so-y-te")
+    url = reverse("org:agency_edit", args=[target.pk])
+    assert 'name="kind"' not in client.get(url).content.decode()
+    client.post(url, {"kind": "police", "name": "Đổi tên", "phone": "0237 111"})
+    target.refresh_from_db()
+    assert (target.kind, target.name, target.phone) == (
+        "department",
+        "Sở Y tế tỉnh Thanh Hóa",
+        "0237 111",
+    )

@@ -31,13 +31,21 @@ class AgencyForm(forms.ModelForm):
             "is_active",
         ]
 
-    def __init__(self, *args, province: AdminUnit, **kwargs):
+    # What an agency's own officer may change: how to reach it and how documents name it.
+    # Its identity (key, name, kind, locality, activity) is the standing agency's to manage.
+    OWN_AGENCY_FIELDS = ("short_name", "email", "phone", "address", "aliases_text")
+
+    def __init__(self, *args, province: AdminUnit, own_agency_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.province = province
         self.fields["admin_unit"].queryset = AdminUnit.objects.filter(parent=province).order_by(
             "name"
         )
         self.fields["aliases_text"].initial = "\n".join(self.instance.aliases or [])
+        if own_agency_only:
+            for name in list(self.fields):
+                if name not in self.OWN_AGENCY_FIELDS:
+                    del self.fields[name]
         add_bootstrap_classes(self)
 
     def clean(self):

@@ -84,7 +84,12 @@ def agency_edit(request, pk=None):
         agency = Agency(province=_province_for_new(request))
     else:
         agency = get_agency_for_user(request, pk, edit=True)
-    form = AgencyForm(request.POST or None, instance=agency, province=agency.province)
+    form = AgencyForm(
+        request.POST or None,
+        instance=agency,
+        province=agency.province,
+        own_agency_only=not perms.can_manage_province(request.user, agency.province_id),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             agency = services.agency_save(agency=form.instance, user=request.user)
