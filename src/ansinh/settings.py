@@ -216,6 +216,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của ansinh: Ban Chỉ đạo, thành viên, cơ quan, đơn vị hành chính.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

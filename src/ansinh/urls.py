@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -10,12 +9,9 @@ urlpatterns = [
     path("", include("ansinh.plans.urls")),
     path("", include("ansinh.targets.urls")),
     path("api/v1/", include("ansinh.api.urls")),
-    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
-    path(
-        "api/docs/",
-        login_not_required(SpectacularSwaggerView.as_view(url_name="api-schema")),
-        name="api-docs",
-    ),
+    # The schema and its docs are for logged-in users and token holders, like the data.
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("quan-tri/", admin.site.urls),
 ]
 
