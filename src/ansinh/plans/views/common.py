@@ -1,0 +1,5 @@
+from django.utils import timezone
+
+
+def today():
+    return timezone.localdate()
