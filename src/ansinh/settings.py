@@ -143,7 +143,9 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: Django would print years as "2.024". Numbers meant for reading go through the `vn`
+# template filters (core/templatetags/vn.py), which group thousands the Vietnamese way.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["ansinh.formats"]
 
 STATIC_URL = "/static/"

@@ -1,3 +1,4 @@
+from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from ansinh.api import views
@@ -9,4 +10,4 @@ router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("agency-groups", views.AgencyGroupViewSet, basename="agency-group")
 router.register("admin-units", views.AdminUnitViewSet, basename="admin-unit")
 
-urlpatterns = router.urls
+urlpatterns = [path("", include("ansinh.targets.api")), *router.urls]

@@ -1,0 +1,126 @@
+"""Read periodic counts from a workbook: one row per unit and period, one column per measure.
+
+    Mã ĐVHC | Đơn vị | Kỳ          | bhxh  | bhxh_tn | llld   | …
+    608     | Thành phố Kon Tum | Tháng 9/2024 | 25.104 | 4.512 | 78.930 | …
+
+Bad input is reported by row and column and nothing is returned: unknown units, duplicate
+unit/period rows, text in number cells, a percentage where a count is expected.
+"""
+
+from dataclasses import dataclass
+
+from ansinh.core.periods import Period
+from ansinh.org.models import AdminUnit
+from ansinh.org.text import compact_key
+from ansinh.targets.importers.common import (
+    PERIOD_HEADERS,
+    UNIT_CODE_HEADERS,
+    UNIT_NAME_HEADERS,
+    ImportProblems,
+    RowProblem,
+    UnitResolver,
+    header_index,
+    match_header,
+    parse_count,
+    parse_period,
+    read_sheet,
+)
+from ansinh.targets.models import Measure
+
+MAX_PROBLEMS = 200
+
+
+@dataclass
+class ValueRow:
+    measure: Measure
+    unit: AdminUnit
+    period: Period
+    value: int
+    row: int | None = None
+
+
+@dataclass
+class ValueFile:
+    province: AdminUnit | None
+    rows: list[ValueRow]
+
+    def summary(self) -> str:
+        units = {r.unit.pk for r in self.rows}
+        periods = sorted({r.period for r in self.rows})
+        span = f"{periods[0].label} – {periods[-1].label}" if periods else ""
+        where = self.province.name if self.province else "toàn quốc"
+        return f"{len(self.rows)} số liệu của {len(units)} đơn vị, {span} ({where})"
+
+
+def measure_keys() -> dict[str, Measure]:
+    keys = {}
+    for measure in Measure.objects.all():
+        for text in (measure.code, measure.short_name, measure.name):
+            if text:
+                keys[compact_key(text)] = measure
+    return keys
+
+
+def values_read_workbook(*, content: bytes, province: AdminUnit | None) -> ValueFile:
+    sheet = read_sheet(content)
+    code_col = header_index(sheet.headers, UNIT_CODE_HEADERS)
+    name_col = header_index(sheet.headers, UNIT_NAME_HEADERS)
+    period_col = header_index(sheet.headers, PERIOD_HEADERS)
+    measures = measure_keys()
+    columns = {i: m for i, h in enumerate(sheet.headers) if h and (m := match_header(h, measures))}
+    problems: list[RowProblem] = []
+    if period_col is None:
+        problems.append(RowProblem(sheet.header_row, "", "thiếu cột “Kỳ” (ví dụ Tháng 9/2024)"))
+    if not columns:
+        problems.append(RowProblem(sheet.header_row, "", "không có cột số liệu nào (bhxh, llld…)"))
+    if problems:
+        raise ImportProblems(problems)
+    resolver = UnitResolver(province)
+    unit_column = sheet.headers[code_col if code_col is not None else name_col]
+    period_header = sheet.headers[period_col]
+    rows: list[ValueRow] = []
+    seen: dict[tuple, int] = {}
+    for number, values in sheet.rows:
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        code = values[code_col][0] if code_col is not None and code_col < len(values) else None
+        name = values[name_col][0] if name_col is not None and name_col < len(values) else None
+        unit, error = resolver.find(code=code or "", name=name or "")
+        if unit is None:
+            column = unit_column if code or name_col is None else sheet.headers[name_col]
+            problems.append(RowProblem(number, column, error))
+            continue
+        raw_period = values[period_col][0] if period_col < len(values) else None
+        try:
+            period = parse_period(raw_period)
+        except ValueError as exc:
+            problems.append(RowProblem(number, period_header, str(exc)))
+            continue
+        key = (unit.pk, period)
+        if key in seen:
+            problems.append(
+                RowProblem(
+                    number,
+                    unit_column,
+                    f"{unit.name}, {period.label} đã có ở dòng {seen[key]} (dòng trùng)",
+                )
+            )
+            continue
+        seen[key] = number
+        for index, measure in columns.items():
+            if index >= len(values):
+                continue
+            value, number_format = values[index]
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            try:
+                count = parse_count(value, number_format)
+            except ValueError as exc:
+                problems.append(RowProblem(number, sheet.headers[index], str(exc)))
+                continue
+            rows.append(ValueRow(measure, unit, period, count, number))
+    if not rows and not problems:
+        problems.append(RowProblem(None, "", "tệp không có số liệu nào"))
+    if problems:
+        raise ImportProblems(problems)
+    return ValueFile(province=province, rows=rows)

@@ -1,0 +1,303 @@
+"""The attainment table: units × indicators at a date, with the on-track assessment."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+
+from ansinh.core.periods import Period, PeriodKind
+from ansinh.core.vnformat import format_date, format_number, format_percent
+from ansinh.org.enums import AdminEdition, AdminLevel
+from ansinh.org.models import AdminUnit
+from ansinh.targets.enums import Light
+from ansinh.targets.models import Indicator, MeasureValue, Target
+from ansinh.targets.rules import expected_rate, format_points, format_rate, light, rule_text
+from ansinh.targets.selectors.sums import Sum_, district_row, sums
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class Cell:
+    indicator: Indicator
+    numerator: int | None = None
+    denominator: int | None = None
+    rate: Decimal | None = None
+    target: Decimal | None = None
+    last_year: Decimal | None = None
+    expected: Decimal | None = None
+    light: Light = Light.GREY
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def gap(self) -> Decimal | None:
+        if self.rate is None or self.target is None:
+            return None
+        return self.rate - self.target
+
+    @property
+    def share(self) -> Decimal | None:
+        if self.rate is None or not self.target:
+            return None
+        return self.rate / self.target * HUNDRED
+
+    @property
+    def is_lagging(self) -> bool:
+        return self.light in (Light.YELLOW, Light.RED)
+
+    @property
+    def gap_to_expected(self) -> Decimal | None:
+        if self.rate is None or self.expected is None:
+            return None
+        return self.rate - self.expected
+
+    # Vietnamese display, so templates and exports say the same thing.
+    @property
+    def rate_display(self) -> str:
+        return format_rate(self.rate)
+
+    @property
+    def target_display(self) -> str:
+        return format_rate(self.target)
+
+    @property
+    def gap_display(self) -> str:
+        return format_points(self.gap)
+
+    @property
+    def share_display(self) -> str:
+        return format_percent(self.share, 1) if self.share is not None else ""
+
+    @property
+    def expected_display(self) -> str:
+        return format_rate(self.expected)
+
+    @property
+    def last_year_display(self) -> str:
+        return format_rate(self.last_year)
+
+    @property
+    def gap_to_expected_display(self) -> str:
+        return format_points(self.gap_to_expected)
+
+    @property
+    def explanation(self) -> str:
+        """The rule applied to this cell, with its numbers."""
+        if self.rate is None:
+            return "Chưa có số liệu (tử số hoặc mẫu số) đến ngày này."
+        base = (
+            f"{format_number(self.numerator)} / {format_number(self.denominator)} = "
+            f"{self.rate_display}."
+        )
+        if self.target is None:
+            return base + " Chưa giao chỉ tiêu."
+        if self.expected is None:
+            return base + " Thiếu tỷ lệ cuối năm trước nên chưa tính được tỷ lệ kỳ vọng."
+        verdict = "đúng tiến độ" if self.light == Light.GREEN else "chậm tiến độ"
+        return (
+            f"{base} Kỳ vọng {self.expected_display} = {self.last_year_display} + "
+            f"({self.target_display} − {self.last_year_display}) × phần năm đã qua; {verdict} "
+            f"({self.gap_to_expected_display} so với kỳ vọng)."
+        )
+
+
+@dataclass
+class Row:
+    unit: AdminUnit
+    cells: list[Cell]
+    is_total: bool = False
+    data_until: dt.date | None = None
+
+    @property
+    def is_lagging(self) -> bool:
+        return any(c.is_lagging for c in self.cells)
+
+    @property
+    def lagging_cells(self) -> list[Cell]:
+        return [c for c in self.cells if c.is_lagging]
+
+
+@dataclass
+class Table:
+    province: AdminUnit
+    day: dt.date
+    indicators: list[Indicator]
+    rows: list[Row]
+    total: Row
+    illustrative: bool
+
+    @property
+    def year(self) -> int:
+        return self.day.year
+
+    @property
+    def rule(self) -> str:
+        return rule_text(self.day)
+
+    @property
+    def lagging(self) -> list[Row]:
+        return [r for r in self.rows if r.is_lagging]
+
+    @property
+    def data_until_label(self) -> str:
+        dates = [r.data_until for r in [*self.rows, self.total] if r.data_until]
+        return format_date(max(dates)) if dates else ""
+
+
+# Scope --------------------------------------------------------------------------------------
+
+
+def province_row_units(province: AdminUnit) -> list[AdminUnit]:
+    """The units a province's table lists: its districts (2024 structure) or its communes
+    (2025 structure), and for a 2025 province the 2024 districts whose territory it took over."""
+    units = AdminUnit.objects.filter(parent=province)
+    if province.edition == AdminEdition.Y2025:
+        units = AdminUnit.objects.filter(
+            Q(parent=province)
+            | Q(
+                edition=AdminEdition.Y2024,
+                level=AdminLevel.DISTRICT,
+                successions__successor=province,
+            )
+        ).distinct()
+    return list(units.order_by("-edition", "code"))
+
+
+def value_unit_ids(rows: list[AdminUnit]) -> list[int]:
+    """The rows and the 2024 communes under 2024 district rows (their counts add up into them)."""
+    districts = [u.pk for u in rows if u.level == AdminLevel.DISTRICT]
+    communes = AdminUnit.objects.filter(parent_id__in=districts).values_list("pk", flat=True)
+    return [u.pk for u in rows] + list(communes)
+
+
+# Table --------------------------------------------------------------------------------------
+
+
+def attainment_table(
+    *, province: AdminUnit, day: dt.date, unit_ids: set[int] | None = None
+) -> Table:
+    """Units × indicators at `day`. `unit_ids` limits the unit rows a user may see; the
+    province total is always computed over every unit."""
+    indicators = list(
+        Indicator.objects.filter(is_active=True).select_related("numerator", "denominator")
+    )
+    measure_ids = {i.numerator_id for i in indicators} | {i.denominator_id for i in indicators}
+    row_units = province_row_units(province)
+    ids = value_unit_ids(row_units)
+    year = day.year
+    now = sums(year=year, day=day, row=district_row(), unit_ids=ids, measure_ids=measure_ids)
+    before = sums(
+        year=year - 1,
+        day=dt.date(year - 1, 12, 31),
+        row=district_row(),
+        unit_ids=ids,
+        measure_ids=measure_ids,
+    )
+    targets = {
+        (t.indicator_id, t.admin_unit_id): t.percent
+        for t in Target.objects.filter(
+            year=year, admin_unit_id__in=[u.pk for u in row_units] + [province.pk]
+        )
+    }
+    with_data = {unit for _, unit in now} | {unit for _, unit in before}
+    listed = [u for u in row_units if u.pk in with_data or any(
+        (i.pk, u.pk) in targets for i in indicators)] or row_units  # fmt: skip
+    rows = [
+        _row(u, indicators, now, before, targets, day, [u.pk])
+        for u in listed
+        if unit_ids is None or u.pk in unit_ids
+    ]
+    total = _row(province, indicators, now, before, targets, day, [u.pk for u in row_units])
+    total.is_total = True
+    illustrative = any(s.illustrative for s in now.values())
+    return Table(province, day, indicators, rows, total, illustrative)
+
+
+def _add(parts: list[Sum_ | None]) -> int | None:
+    present = [p.total for p in parts if p is not None]
+    return sum(present) if present else None
+
+
+def _rate(numerator, denominator) -> Decimal | None:
+    if numerator is None or not denominator:
+        return None
+    return Decimal(numerator) * HUNDRED / Decimal(denominator)
+
+
+def _row(unit, indicators, now, before, targets, day, members) -> Row:
+    cells = []
+    ends = []
+    for indicator in indicators:
+        num_parts = [now.get((indicator.numerator_id, m)) for m in members]
+        den_parts = [now.get((indicator.denominator_id, m)) for m in members]
+        ends += [p.last_end for p in num_parts if p]
+        numerator, denominator = _add(num_parts), _add(den_parts)
+        cell = Cell(indicator, numerator, denominator, _rate(numerator, denominator))
+        cell.last_year = _rate(
+            _add([before.get((indicator.numerator_id, m)) for m in members]),
+            _add([before.get((indicator.denominator_id, m)) for m in members]),
+        )
+        cell.target = targets.get((indicator.pk, unit.pk))
+        if cell.target is not None and cell.last_year is not None:
+            cell.expected = expected_rate(last_year=cell.last_year, target=cell.target, day=day)
+        cell.light = light(
+            rate=cell.rate, target=cell.target, last_year=cell.last_year, expected=cell.expected
+        )
+        if numerator is not None and denominator is None:
+            cell.flags.append(f"Thiếu mẫu số ({indicator.denominator.label})")
+        if cell.rate is not None and cell.rate > HUNDRED:
+            cell.flags.append("Tỷ lệ trên 100 %, cần rà soát số liệu")
+        if len(members) > 1:
+            with_num = {m for m in members if now.get((indicator.numerator_id, m))}
+            with_den = {m for m in members if now.get((indicator.denominator_id, m))}
+            if with_num - with_den:
+                cell.flags.append(f"{len(with_num - with_den)} đơn vị có tử số nhưng thiếu mẫu số")
+        cells.append(cell)
+    return Row(unit, cells, data_until=max(ends) if ends else None)
+
+
+# Series for the chart -----------------------------------------------------------------------
+
+
+@dataclass
+class Point:
+    end: dt.date
+    label: str
+    rate: Decimal
+
+
+def series_unit_ids(unit: AdminUnit) -> list[int]:
+    """The units whose counts make up `unit`'s figures."""
+    if unit.level == AdminLevel.PROVINCE:
+        return value_unit_ids(province_row_units(unit))
+    return value_unit_ids([unit])
+
+
+def unit_series(
+    *, unit: AdminUnit, indicator: Indicator, years: list[int], ids: list[int] | None = None
+) -> list[Point]:
+    """Rate at the end of each period with both counts, over the unit and the units under it
+    (every district of a province, every 2024 commune of a district)."""
+    ids = series_unit_ids(unit) if ids is None else ids
+    grouped = (
+        MeasureValue.objects.filter(
+            admin_unit_id__in=ids,
+            year__in=years,
+            measure_id__in=[indicator.numerator_id, indicator.denominator_id],
+        )
+        .values("measure_id", "year", "period_kind", "period_number")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    by_period: dict[Period, dict[int, int]] = {}
+    for g in grouped:
+        period = Period(g["year"], PeriodKind(g["period_kind"]), g["period_number"])
+        by_period.setdefault(period, {})[g["measure_id"]] = g["total"]
+    points = []
+    for period in sorted(by_period, key=lambda p: (p.end, p.kind != PeriodKind.MONTH)):
+        counts = by_period[period]
+        rate = _rate(counts.get(indicator.numerator_id), counts.get(indicator.denominator_id))
+        if rate is not None and not (points and points[-1].end == period.end):
+            points.append(Point(period.end, period.label, rate))
+    return points
