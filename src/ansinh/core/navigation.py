@@ -16,7 +16,7 @@ ITEMS = [
     NavItem("Nhiệm vụ của đơn vị", "plans:my_tasks", "my_tasks"),
     NavItem("Chỉ tiêu", "targets:attainment", "targets"),
     NavItem("Quy chế", "org:regulation_current", "regulation"),
-    NavItem("Cơ quan, đơn vị", "org:agency_list", "agencies"),
+    NavItem("Cơ quan", "org:agency_list", "agencies"),
     NavItem("Nhóm cơ quan", "org:group_list", "groups"),
     NavItem("Đơn vị hành chính", "org:adminunit_list", "adminunits"),
 ]

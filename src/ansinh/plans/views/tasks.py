@@ -8,7 +8,7 @@ from ansinh.core.history import history_for_objects
 from ansinh.org.exports import workbook_response
 from ansinh.org.models import Agency
 from ansinh.plans import selectors, services
-from ansinh.plans.enums import ReportKind
+from ansinh.plans.enums import ReportKind, UnitRole
 from ansinh.plans.exports import agency_tasks_workbook
 from ansinh.plans.forms import MyTasksFilterForm, ProgressForm, TaskForm
 from ansinh.plans.models import Attachment, Plan, Task, TaskUnit
@@ -28,7 +28,10 @@ def _task_context(request, task, form=None):
     kind = report_kind_for(request.user, task)
     if form is None and kind:
         form = ProgressForm(task=task, kind=kind)
-    units = list(task.units.select_related("agency", "agency_group"))
+    units = sorted(  # lead units first, as the plan's table lists them
+        task.units.select_related("agency", "agency_group"),
+        key=lambda unit: (unit.role != UnitRole.LEAD, unit.position),
+    )
     objects = [task, *units, *reports, *[a for r in reports for a in r.attachments.all()]]
     return {
         "task": task,
