@@ -8,6 +8,13 @@ from ansinh.org.importers.admin_units import admin_units_load
 from ansinh.org.models import Committee
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    # A command run from the command line closes every connection when it ends; in a test that
+    # would close the connection holding the test's transaction (PostgreSQL notices).
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+
+
 @pytest.mark.django_db
 def test_ansinh_load_checks_then_loads_a_province_file(capsys):
     admin_units_load(province_codes_2024=["62"])
