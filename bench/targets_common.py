@@ -22,6 +22,7 @@ def setup_django() -> Path:
     from django.conf import settings
     from django.core.management import call_command
 
+    settings.DEBUG = False  # as in production: no SQL logging on every one of ~8,000 inserts
     call_command("migrate", verbosity=0)
     from ansinh.org.importers.admin_units import admin_units_load
     from ansinh.targets.services import indicators_load

@@ -111,6 +111,8 @@ def test_edit_shows_on_the_agency_history(client, seed):
     html = client.get(reverse("org:agency_detail", args=[target.pk])).content.decode()
     history = html[html.index("history-title") :]
     assert str(user) in history and "thư điện tử" in history and "vanthu@soyte.vn" in history
+    assert "Sửa cơ quan, đơn vị: Sở Y tế tỉnh Thanh Hóa" in history  # in Vietnamese
+    assert "(trống) → (trống)" not in history
 
 
 def test_duplicate_agency_name_is_refused_in_vietnamese(client, seed):

@@ -72,10 +72,21 @@ class Change:
     new: str
 
 
+_ACTIONS = {
+    LogEntry.Action.CREATE: "Tạo",
+    LogEntry.Action.UPDATE: "Sửa",
+    LogEntry.Action.DELETE: "Xóa",
+}
+
+
 @dataclass
 class HistoryRow:
     entry: LogEntry
     changes: list[Change]
+
+    @property
+    def action(self) -> str:
+        return _ACTIONS.get(self.entry.action, self.entry.get_action_display())
 
 
 def history_rows(entries) -> list[HistoryRow]:
@@ -96,7 +107,9 @@ def history_rows(entries) -> list[HistoryRow]:
         changes = []
         for field, (old, new) in _field_changes(entry):
             label = str(getattr(field, "verbose_name", getattr(field, "name", "?")))
-            changes.append(Change(label, _display(field, old, names), _display(field, new, names)))
+            old_text, new_text = _display(field, old, names), _display(field, new, names)
+            if old_text != new_text:  # "(trống) → (trống)" tells the reader nothing
+                changes.append(Change(label, old_text, new_text))
         rows.append(HistoryRow(entry, changes))
     return rows
 

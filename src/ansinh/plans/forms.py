@@ -263,3 +263,114 @@ class MyTasksFilterForm(forms.Form):
             return parse_date(raw)
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from exc
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def body_text(body: list[dict]) -> str:
+    """The body as the edit form shows it: each section's heading line, then its paragraphs
+    one a line, sections separated by a blank line."""
+    return "\n\n".join(
+        "\n".join([s.get("heading", ""), *s.get("paragraphs", [])]) for s in body or []
+    )
+
+
+def parse_body(text: str) -> list[dict]:
+    sections = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = _lines(block)
+        if lines:
+            sections.append({"heading": lines[0], "paragraphs": lines[1:]})
+    return sections
+
+
+class PlanEditForm(forms.ModelForm):
+    """The plan's own details. The lists (căn cứ, nội dung, nơi nhận) are edited as text: one
+    paragraph a line; in the body, each section is a heading line then its paragraphs, sections
+    separated by a blank line."""
+
+    date = forms.DateField(
+        label="Ngày ban hành",
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d/%m/%Y"),
+        help_text="dd/mm/yyyy",
+    )
+    preamble_text = forms.CharField(
+        label="Căn cứ",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Mỗi căn cứ một dòng.",
+    )
+    body_text = forms.CharField(
+        label="Nội dung kế hoạch",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text="Mỗi mục: dòng đầu là tiêu đề (ví dụ “I. MỤC ĐÍCH, YÊU CẦU”), các dòng sau là "
+        "các đoạn; các mục cách nhau một dòng trống.",
+    )
+    recipients_text = forms.CharField(
+        label="Nơi nhận",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Mỗi nơi nhận một dòng.",
+    )
+
+    class Meta:
+        model = Plan
+        fields = [
+            "kind",
+            "title",
+            "number",
+            "date",
+            "place",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+        ]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance
+        self.fields["preamble_text"].initial = "\n".join(plan.preamble or [])
+        self.fields["body_text"].initial = body_text(plan.body)
+        self.fields["recipients_text"].initial = "\n".join(plan.recipients or [])
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean(self):
+        data = super().clean()
+        # Set before the model validation (`_post_clean`), which checks the whole instance.
+        self.instance.preamble = _lines(data.get("preamble_text", ""))
+        self.instance.body = parse_body(data.get("body_text", ""))
+        self.instance.recipients = _lines(data.get("recipients_text", ""))
+        return data
+
+
+class ConfirmDeleteForm(forms.Form):
+    """Deleting a task: one that has progress reports asks to confirm that they go too."""
+
+    with_reports = forms.BooleanField(required=False)
+
+    def __init__(self, *args, reports: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reports = reports
+        self.fields[
+            "with_reports"
+        ].label = f"Xóa cả {reports} báo cáo tiến độ (và tệp đính kèm) của nhiệm vụ này"
+        self.fields["with_reports"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        data = super().clean()
+        if self.reports and not data.get("with_reports"):
+            raise forms.ValidationError(
+                f"Nhiệm vụ có {self.reports} báo cáo tiến độ. Đánh dấu ô xác nhận xóa cả "
+                "các báo cáo để xóa nhiệm vụ."
+            )
+        return data

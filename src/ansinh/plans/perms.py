@@ -13,7 +13,7 @@ from ansinh.accounts import perms
 from ansinh.accounts.enums import UserRole
 from ansinh.org.models import Committee
 from ansinh.plans.enums import ReportKind, UnitRole
-from ansinh.plans.models import Plan, Task
+from ansinh.plans.models import Plan, Task, TaskGroup
 from ansinh.plans.selectors import agency_task_role
 
 MANAGE_ONLY = "Chỉ cán bộ cơ quan thường trực Ban Chỉ đạo được thay đổi kế hoạch, nhiệm vụ."
@@ -41,6 +41,18 @@ def get_task_for_user(request, pk: int, *, manage: bool = False) -> Task:
     if manage and not perms.can_manage_committee(request.user, task.plan.committee):
         raise PermissionDenied(MANAGE_ONLY)
     return task
+
+
+def get_group_for_user(request, pk: int, *, manage: bool = False) -> TaskGroup:
+    group = get_object_or_404(
+        TaskGroup.objects.filter(plan__in=Plan.objects.for_user(request.user)).select_related(
+            "plan__committee__province", "plan__committee__standing_agency"
+        ),
+        pk=pk,
+    )
+    if manage and not perms.can_manage_committee(request.user, group.plan.committee):
+        raise PermissionDenied(MANAGE_ONLY)
+    return group
 
 
 def can_manage_plan(user, plan: Plan) -> bool:

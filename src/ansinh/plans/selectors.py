@@ -19,8 +19,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 
+from ansinh.core.history import history_rows
 from ansinh.core.periods import Period, PeriodKind
 from ansinh.org.models import Agency, AgencyGroup
 from ansinh.org.selectors.committees import agency_groups_containing
@@ -297,4 +300,21 @@ def task_reports(*, task: Task):
         task.reports.select_related("agency", "created_by")
         .prefetch_related("attachments")
         .order_by("-reported_on", "-pk")
+    )
+
+
+def plan_history(*, plan: Plan, limit: int = 100):
+    """The plan's change history with its groups' and tasks' entries, newest first, deleted
+    groups and tasks included: live ones are found by id, deleted ones by the plan their entries
+    recorded (`get_additional_data`). One query for the entries, one per related model named."""
+    types = ContentType.objects.get_for_models(Plan, TaskGroup, Task)
+    group_type, task_type = types[TaskGroup], types[Task]
+    entries = LogEntry.objects.filter(
+        Q(content_type=types[Plan], object_id=plan.pk)
+        | Q(content_type=group_type, object_id__in=plan.groups.values("pk"))
+        | Q(content_type=task_type, object_id__in=plan.tasks.values("pk"))
+        | Q(content_type__in=[group_type, task_type], additional_data__plan=plan.pk)
+    )
+    return history_rows(
+        entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")[:limit]
     )

@@ -15,6 +15,7 @@ from ansinh.org.models import AdminUnit
 from ansinh.org.text import compact_key
 from ansinh.targets import perms, services
 from ansinh.targets.importers.common import RowProblem, UnitResolver, parse_count, parse_period
+from ansinh.targets.importers.overlap import overlap_problems
 from ansinh.targets.importers.values import ValueRow, measure_keys
 from ansinh.targets.models import Indicator, MeasureValue, Target
 from ansinh.targets.quality import quality_flags
@@ -104,6 +105,8 @@ class MeasureValueViewSet(viewsets.ReadOnlyModelViewSet):
         if not perms.can_manage_targets(request.user, province):
             raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được nạp số liệu.")
         rows, problems = _rows(request.data.get("rows") or [], province)
+        if not problems:
+            problems = overlap_problems(rows)
         if problems or not rows:
             raise ValidationError({"rows": [str(p) for p in problems] or ["Không có số liệu nào."]})
         flags = [str(f) for f in quality_flags(rows)]

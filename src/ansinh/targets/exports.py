@@ -201,3 +201,22 @@ def value_template(*, province, units, period_label: str) -> Workbook:
         sheet.cell(4, index, measure.label).font = Font(italic=True)
     sheet.freeze_panes = "A6"
     return workbook
+
+
+def quality_workbook(*, province, year: int, flags) -> Workbook:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Chất lượng số liệu"
+    rows = [
+        [n, f.unit, f.period, f.measure, f.values, f.rule.label, f.message]
+        for n, f in enumerate(flags, start=1)
+    ]
+    _table(
+        sheet,
+        f"CẢNH BÁO CHẤT LƯỢNG SỐ LIỆU NĂM {year}",
+        f"{province.name}. {len(flags)} cảnh báo; số liệu không bị sửa, cần rà soát.",
+        ["STT", "Đơn vị", "Kỳ", "Số liệu", "Giá trị", "Quy tắc", "Chi tiết"],
+        rows,
+        [6, 28, 16, 30, 26, 30, 60],
+    )
+    return workbook

@@ -1,5 +1,8 @@
+from decimal import Decimal
+
 from django import forms
 
+from ansinh.core.vnformat import parse_number
 from ansinh.org.models import AdminUnit
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -28,3 +31,29 @@ class UploadForm(forms.Form):
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError("Tệp quá lớn (tối đa 20 MB).")
         return upload.name, upload.read()
+
+
+class TargetForm(forms.Form):
+    """One target, typed the Vietnamese way ("24,88") or with a point ("24.88")."""
+
+    percent = forms.CharField(
+        label="Chỉ tiêu (%)",
+        max_length=20,
+        help_text="Tỷ lệ phần trăm từ 0 đến 100, ví dụ 24,88.",
+        error_messages={"required": "Nhập chỉ tiêu (%), ví dụ 24,88."},
+    )
+    source = forms.CharField(label="Căn cứ", max_length=300, required=False)
+
+    def clean_percent(self):
+        raw = self.cleaned_data["percent"].strip().removesuffix("%").strip()
+        try:
+            number = parse_number(raw)
+        except (ValueError, ArithmeticError):
+            raise forms.ValidationError(
+                f"“{raw}” không phải là số; nhập tỷ lệ phần trăm, ví dụ 24,88."
+            ) from None
+        if number < 0 or number > 100:
+            raise forms.ValidationError("Chỉ tiêu là tỷ lệ phần trăm, từ 0 đến 100.")
+        if number != number.quantize(Decimal("0.01")):
+            raise forms.ValidationError("Chỉ tiêu có tối đa hai chữ số thập phân (ví dụ 24,88).")
+        return number.quantize(Decimal("0.01"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ansinh.targets.views import attainment, imports, targets
+from ansinh.targets.views import attainment, imports, quality, targets
 
 app_name = "targets"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("chi-tieu/cham-tien-do/", attainment.lagging, name="lagging"),
     path("chi-tieu/don-vi/<int:pk>/", attainment.unit_detail, name="unit_detail"),
     path("chi-tieu/giao/", targets.target_list, name="target_list"),
+    path("chi-tieu/chat-luong/", quality.quality, name="quality"),
+    path("chi-tieu/giao/<int:pk>/sua/", targets.target_edit, name="target_edit"),
     path("chi-tieu/chi-so/", targets.indicator_list, name="indicator_list"),
     path("chi-tieu/mau/<str:kind>.xlsx", targets.template_download, name="template"),
     path("chi-tieu/nap/<str:kind>/", imports.upload, name="import_upload"),

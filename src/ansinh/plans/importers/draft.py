@@ -62,6 +62,7 @@ class DraftBuilder:
             "warnings": [],
             "unmatched": {},
             "mapping": {},
+            "remember": [],
         }
         self._levels: list[tuple[int, int]] = []  # (level, group index) of the open groups
 

@@ -1,6 +1,9 @@
 """A Word plan whose task appendix is a table like Phụ lục 2 (python-docx).
 
 The task table is the first table whose header row names "Nội dung" and "Đơn vị chủ trì".
+Footnotes referenced in a task's cells (its legal references, as in Phụ lục 2) become the task's
+legal references, "(n) text", numbered as Word shows them (in order of reference); python-docx
+does not read footnotes, so `word/footnotes.xml` is read from the package with lxml.
 Rows repeating the header (Word repeats it on each page) are skipped. A row whose STT is a roman
 numeral, "a)" or whose content starts with "*" and that names no unit is a group; other rows
 with content are tasks.
@@ -10,6 +13,9 @@ import re
 from io import BytesIO
 
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
 
 from ansinh.org.text import search_key
 from ansinh.plans.importers.draft import DraftBuilder
@@ -23,6 +29,7 @@ _HEADERS = {
     "thoi gian": "timeframe",
     "can cu": "refs",
 }
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 _GROUP_NUMBER = re.compile(r"^([IVXLC]+\.?|[a-zđ]\s*[).])$", re.IGNORECASE)
 
 
@@ -37,6 +44,55 @@ def _header_map(row) -> dict[str, int]:
         if name and name not in found:
             found[name] = index
     return found
+
+
+def _footnotes(document) -> dict[str, str]:
+    """Footnote id → its text, from the part the document relates to as its footnotes."""
+    part = next(
+        (
+            rel.target_part
+            for rel in document.part.rels.values()
+            if rel.reltype == RT.FOOTNOTES and not rel.is_external
+        ),
+        None,
+    )
+    if part is None:
+        return {}
+    try:
+        root = etree.fromstring(part.blob)
+    except etree.XMLSyntaxError:
+        return {}
+    notes = {}
+    for note in root.iter(qn("w:footnote")):
+        if note.get(qn("w:type")) in _SEPARATORS:
+            continue
+        paragraphs = (
+            "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in note.iter(qn("w:p"))
+        )
+        notes[note.get(qn("w:id"))] = " ".join(" ".join(paragraphs).split())
+    return notes
+
+
+def _footnote_numbers(document) -> dict[str, int]:
+    """Footnote id → the number Word shows: the order of first reference in the body."""
+    numbers: dict[str, int] = {}
+    for ref in document.element.body.iter(qn("w:footnoteReference")):
+        numbers.setdefault(ref.get(qn("w:id")), len(numbers) + 1)
+    return numbers
+
+
+def _row_footnotes(cells, notes, numbers) -> list[str]:
+    """The footnotes referenced in a table row's cells (a merged cell counted once)."""
+    found, seen = [], set()
+    for cell in cells:
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        for ref in cell._tc.iter(qn("w:footnoteReference")):
+            key = ref.get(qn("w:id"))
+            if key in notes and key not in found:
+                found.append(key)
+    return [f"({numbers[key]}) {notes[key]}" for key in found]
 
 
 def plan_word_read(*, data: bytes, filename: str, committee, year: int, title: str) -> dict:
@@ -71,6 +127,10 @@ def plan_word_read(*, data: bytes, filename: str, committee, year: int, title: s
         if column not in columns:
             builder.warning("bảng nhiệm vụ", f"không có cột “{label}”")
     _read_body(document, builder)
+    notes, numbers = _footnotes(document), _footnote_numbers(document)
+    builder.draft["plan"]["footnotes"] = {
+        str(numbers[key]): notes[key] for key in numbers if key in notes
+    }
     for index, row in enumerate(table.rows, start=1):
         cells = row.cells
 
@@ -103,7 +163,9 @@ def plan_word_read(*, data: bytes, filename: str, committee, year: int, title: s
             lead_text=lead,
             coordinators_text=coordinators,
             timeframe=get("timeframe"),
-            legal_refs=get("refs"),
+            legal_refs="\n".join(
+                r for r in [get("refs"), *_row_footnotes(cells, notes, numbers)] if r
+            ),
         )
     return builder.finish()
 

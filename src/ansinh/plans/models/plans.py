@@ -98,6 +98,10 @@ class TaskGroup(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.number} {self.title}".strip()
 
+    def get_additional_data(self) -> dict:
+        # Read by django-auditlog: the plan's page lists this object's history, deleted or not.
+        return {"plan": self.plan_id}
+
 
 @track
 class Task(TimeStampedModel):
@@ -149,6 +153,10 @@ class Task(TimeStampedModel):
     @property
     def timeframe_display(self) -> str:
         return self.timeframe or "Không xác định"
+
+    def get_additional_data(self) -> dict:
+        # Read by django-auditlog: the plan's page lists this object's history, deleted or not.
+        return {"plan": self.plan_id}
 
 
 @track

@@ -91,18 +91,30 @@ def plan_import_preview(request, pk):
     )
     if request.method == "POST" and batch.status == ImportStatus.PREVIEWED:
         known = {str(a.pk) for a in agencies}
+        remember = set(draft.get("remember") or [])
         for index, name in enumerate(draft["unmatched"]):
             choice = request.POST.get(f"map-{index}", "")
             if choice in known:
                 draft["mapping"][name] = int(choice)
             elif choice == "":
                 draft["mapping"].pop(name, None)
+            if draft["mapping"].get(name) and request.POST.get(f"remember-{index}"):
+                remember.add(name)
+            else:
+                remember.discard(name)
+        draft["remember"] = [n for n in draft["unmatched"] if n in remember]
         batch.content = json.dumps(draft, ensure_ascii=False)
         batch.save(update_fields=["content"])
         messages.success(request, "Đã lưu cách gán đơn vị.")
         return redirect("plans:import_preview", pk=batch.pk)
     unmatched = [
-        {"index": i, "name": name, "where": where, "mapped": draft["mapping"].get(name)}
+        {
+            "index": i,
+            "name": name,
+            "where": where,
+            "mapped": draft["mapping"].get(name),
+            "remember": name in (draft.get("remember") or []),
+        }
         for i, (name, where) in enumerate(draft["unmatched"].items())
     ]
     return render(

@@ -2,17 +2,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ansinh.core.history import history_for
 from ansinh.org.exports import workbook_response
 from ansinh.plans import selectors, services
 from ansinh.plans.enums import TaskStatus
 from ansinh.plans.exports import plan_document, plan_workbook
-from ansinh.plans.forms import GroupForm, PlanCreateForm
+from ansinh.plans.forms import GroupForm, PlanCreateForm, PlanEditForm
 from ansinh.plans.models import Plan
-from ansinh.plans.perms import can_manage_plan, get_plan_for_user, managed_committees
+from ansinh.plans.perms import (
+    can_manage_plan,
+    get_group_for_user,
+    get_plan_for_user,
+    managed_committees,
+)
 from ansinh.plans.views.common import today
 
 
@@ -82,10 +87,25 @@ def plan_detail(request, pk):
             "next_year_exists": Plan.objects.filter(
                 committee=plan.committee, year=plan.year + 1
             ).exists(),
-            "history": history_for(plan),
+            "history": selectors.plan_history(plan=plan),
             "section": "plans",
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk):
+    plan = get_plan_for_user(request, pk, manage=True)
+    form = PlanEditForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(plan=form.instance, user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu thông tin kế hoạch.")
+            return redirect("plans:plan_detail", pk=plan.pk)
+    return render(request, "plans/plan_edit.html", {"form": form, "plan": plan, "section": "plans"})
 
 
 def _filename(plan, extension):
@@ -136,4 +156,34 @@ def group_create(request, pk):
         return redirect("plans:plan_detail", pk=plan.pk)
     return render(
         request, "plans/group_form.html", {"form": form, "plan": plan, "section": "plans"}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def group_delete(request, pk):
+    group = get_group_for_user(request, pk, manage=True)
+    plan = group.plan
+    tasks, children = group.tasks.count(), group.children.count()
+    if request.method == "POST":
+        try:
+            services.group_delete(group=group, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã xóa nhóm “{group}”.")
+            return redirect("plans:plan_detail", pk=plan.pk)
+    return render(
+        request,
+        "plans/confirm_delete.html",
+        {
+            "plan": plan,
+            "object_label": f"nhóm nhiệm vụ “{group}”",
+            "blocked": tasks or children,
+            "tasks": tasks,
+            "children": children,
+            "form": None,
+            "cancel_url": reverse("plans:plan_detail", args=[plan.pk]),
+            "section": "plans",
+        },
+        status=400 if request.method == "POST" else 200,
     )

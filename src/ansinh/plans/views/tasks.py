@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ansinh.core.history import history_for_objects
@@ -10,7 +11,7 @@ from ansinh.org.models import Agency
 from ansinh.plans import selectors, services
 from ansinh.plans.enums import ReportKind, UnitRole
 from ansinh.plans.exports import agency_tasks_workbook
-from ansinh.plans.forms import MyTasksFilterForm, ProgressForm, TaskForm
+from ansinh.plans.forms import ConfirmDeleteForm, MyTasksFilterForm, ProgressForm, TaskForm
 from ansinh.plans.models import Attachment, Plan, Task, TaskUnit
 from ansinh.plans.perms import (
     can_manage_plan,
@@ -119,6 +120,37 @@ def task_edit(request, pk=None, plan_pk=None):
         request,
         "plans/task_form.html",
         {"form": form, "task": task, "plan": plan, "section": "plans"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def task_delete(request, pk):
+    task = get_task_for_user(request, pk, manage=True)
+    plan = task.plan
+    data = request.POST if request.method == "POST" else None
+    form = ConfirmDeleteForm(data, reports=task.reports.count())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_delete(
+                task=task, user=request.user, with_reports=form.cleaned_data["with_reports"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã xóa nhiệm vụ “{task}”.")
+            return redirect("plans:plan_detail", pk=plan.pk)
+    return render(
+        request,
+        "plans/confirm_delete.html",
+        {
+            "plan": plan,
+            "object_label": f"nhiệm vụ “{task}”",
+            "blocked": False,
+            "form": form,
+            "cancel_url": reverse("plans:task_detail", args=[task.pk]),
+            "section": "plans",
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -4,7 +4,8 @@
     608     | Thành phố Kon Tum | Tháng 9/2024 | 25.104 | 4.512 | 78.930 | …
 
 Bad input is reported by row and column and nothing is returned: unknown units, duplicate
-unit/period rows, text in number cells, a percentage where a count is expected.
+unit/period rows, text in number cells, a percentage where a count is expected, counts of a unit
+whose parent or children have counts of the same measure and period (overlap.py).
 """
 
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ansinh.targets.importers.common import (
     parse_period,
     read_sheet,
 )
+from ansinh.targets.importers.overlap import overlap_problems
 from ansinh.targets.models import Measure
 
 MAX_PROBLEMS = 200
@@ -121,6 +123,9 @@ def values_read_workbook(*, content: bytes, province: AdminUnit | None) -> Value
             rows.append(ValueRow(measure, unit, period, count, number))
     if not rows and not problems:
         problems.append(RowProblem(None, "", "tệp không có số liệu nào"))
+    if not problems:
+        header = {m.pk: sheet.headers[i] for i, m in columns.items()}
+        problems = overlap_problems(rows, lambda row: header[row.measure.pk])[:MAX_PROBLEMS]
     if problems:
         raise ImportProblems(problems)
     return ValueFile(province=province, rows=rows)

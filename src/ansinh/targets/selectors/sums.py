@@ -19,8 +19,10 @@ from django.db.models import (
     Q,
     Subquery,
     Sum,
+    Value,
     When,
 )
+from django.db.models.lookups import LessThan
 
 from ansinh.org.enums import AdminEdition, AdminLevel
 from ansinh.org.models import AdminUnitSuccession
@@ -63,12 +65,29 @@ def district_row():
     )
 
 
+# Row of the counts of a 2024 unit split between several 2025 provinces ("chia tách").
+SPLIT = -1
+
+
 def province_2025_row():
     """Row unit of the national table: the 2025 province a unit's territory is now in.
 
     2025 units by their parent; a 2024 province or district by its successor province, a 2024
-    commune by its successor commune's province (the first one, when it was split)."""
+    commune by its successor communes' province. A 2024 unit whose successors lie in more than
+    one 2025 province is split: the shares are not known, so its counts go to no province and
+    are returned under the row SPLIT ("chia tách"), listed apart by `split_units`."""
     succession = AdminUnitSuccession.objects.filter(predecessor=OuterRef("admin_unit_id"))
+    communes = succession.filter(successor__level=AdminLevel.COMMUNE)
+    provinces = succession.filter(successor__level=AdminLevel.PROVINCE)
+
+    def bound(qs, field, how):
+        return Subquery(
+            qs.values("predecessor").annotate(v=how(field)).values("v")[:1],
+            output_field=IntegerField(),
+        )
+
+    low_c, high_c = (bound(communes, "successor__parent_id", f) for f in (Min, Max))
+    low_p, high_p = (bound(provinces, "successor_id", f) for f in (Min, Max))
     return Case(
         When(
             admin_unit__edition=AdminEdition.Y2025,
@@ -78,19 +97,34 @@ def province_2025_row():
         When(admin_unit__edition=AdminEdition.Y2025, then=F("admin_unit__parent_id")),
         When(
             admin_unit__level=AdminLevel.COMMUNE,
-            then=Subquery(
-                succession.filter(successor__level=AdminLevel.COMMUNE)
-                .order_by("-is_whole", "successor_id")
-                .values("successor__parent_id")[:1]
-            ),
+            then=Case(When(LessThan(low_c, high_c), then=Value(SPLIT)), default=low_c),
         ),
-        default=Subquery(
-            succession.filter(successor__level=AdminLevel.PROVINCE)
-            .order_by("-is_whole", "successor_id")
-            .values("successor_id")[:1]
-        ),
+        default=Case(When(LessThan(low_p, high_p), then=Value(SPLIT)), default=low_p),
         output_field=IntegerField(),
     )
+
+
+def split_units(*, year: int, day: dt.date) -> list[dict]:
+    """The 2024 units split between several 2025 provinces that have counts at `day`, with
+    their successor provinces: their counts are listed as "chia tách", not added to any
+    province."""
+    values = latest_values(year=year, day=day).annotate(row=province_2025_row()).filter(row=SPLIT)
+    units = {}
+    for value in values.select_related("admin_unit", "measure"):
+        entry = units.setdefault(
+            value.admin_unit_id, {"unit": value.admin_unit, "values": [], "provinces": []}
+        )
+        entry["values"].append(value)
+    successions = AdminUnitSuccession.objects.filter(predecessor_id__in=units).select_related(
+        "successor__parent", "successor"
+    )
+    for succession in successions:
+        successor = succession.successor
+        province = successor if successor.level == AdminLevel.PROVINCE else successor.parent
+        names = units[succession.predecessor_id]["provinces"]
+        if province.name not in names:
+            names.append(province.name)
+    return sorted(units.values(), key=lambda e: e["unit"].code)
 
 
 def sums(

@@ -17,6 +17,7 @@ from ansinh.targets.selectors.attainment import (
     series_unit_ids,
     unit_series,
 )
+from ansinh.targets.selectors.quality import province_flags
 
 
 def _context(request):
@@ -39,8 +40,17 @@ def _context(request):
     }
 
 
-def attainment(request):
+def attainment_context(request):
     context = _context(request)
+    context["quality_count"] = len(
+        province_flags(province=context["province"], year=context["day"].year,
+                       unit_ids=perms.visible_unit_ids(request.user, context["province"]))
+    )  # fmt: skip
+    return context
+
+
+def attainment(request):
+    context = attainment_context(request)
     if request.GET.get("xuat") == "excel":
         return workbook_response(
             attainment_workbook(table=context["table"]),

@@ -2,14 +2,19 @@
 
 import datetime as dt
 
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
-from ansinh.core.vnformat import parse_date
+from ansinh.core.history import history_for
+from ansinh.core.vnformat import format_number, parse_date
 from ansinh.org.exports import workbook_response
-from ansinh.targets import perms
+from ansinh.targets import perms, services
 from ansinh.targets.exports import target_template, value_template
+from ansinh.targets.forms import TargetForm
 from ansinh.targets.models import Indicator, Target
 from ansinh.targets.selectors.attainment import province_row_units
 from ansinh.targets.selectors.consistency import target_consistency
@@ -94,4 +99,45 @@ def indicator_list(request):
         request,
         "targets/indicator_list.html",
         {"indicators": indicators, "section": "targets"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def target_edit(request, pk):
+    """Change one target (standing officers): Vietnamese number input, 0–100, history kept."""
+    province = perms.get_province_for_user(request, request.GET.get("tinh"))
+    target = get_object_or_404(Target.objects.select_related("indicator", "admin_unit"), pk=pk)
+    if target.admin_unit_id != province.pk and target.admin_unit not in province_row_units(
+        province
+    ):
+        raise Http404("Chỉ tiêu không thuộc tỉnh này.")
+    perms.check_may_manage(request.user, province)
+    initial = {"percent": format_number(target.percent, 2), "source": target.source}
+    form = TargetForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        _, outcome = services.target_save(
+            indicator=target.indicator,
+            admin_unit=target.admin_unit,
+            year=target.year,
+            percent=form.cleaned_data["percent"],
+            source=form.cleaned_data["source"],
+            user=request.user,
+        )
+        target.refresh_from_db()
+        if outcome == "same":
+            messages.info(request, "Chỉ tiêu không thay đổi.")
+        else:
+            messages.success(request, f"Đã lưu chỉ tiêu: {target}.")
+        return redirect(f"{reverse('targets:target_list')}?tinh={province.pk}&nam={target.year}")
+    return render(
+        request,
+        "targets/target_edit.html",
+        {
+            "target": target,
+            "province": province,
+            "form": form,
+            "year": target.year,
+            "history": history_for(target),
+            "section": "targets",
+        },
     )
