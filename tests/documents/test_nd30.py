@@ -58,3 +58,12 @@ def test_national_header_number_date_title_and_signature():
     assert "Nơi nhận:" in signature[0].text
     appendix = document.tables[2]
     assert appendix.rows[2].cells[1].text == "Việc\nhai dòng"
+
+
+def test_column_widths_are_fixed_for_libreoffice_too():
+    from docx.oxml.ns import qn
+
+    document = build()
+    grid = document.tables[2]._tbl.tblGrid.findall(qn("w:gridCol"))
+    assert [round(int(c.get(qn("w:w"))) / 567, 1) for c in grid] == [1.5, 20.0]  # twips → cm
+    assert document.tables[0].autofit is False

@@ -78,8 +78,8 @@ class OfficialDocument:
     def _header(self, issuer_parent, issuer, number, place, date):
         table = self.doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _set_widths(table, [6.0, 10.5])
         left, right = table.rows[0].cells
-        left.width, right.width = Cm(6.5), Cm(10)
         self._cell_lines(
             left,
             [(issuer_parent.upper(), False, False, 13), (issuer.upper(), True, False, 13)]
@@ -157,8 +157,8 @@ class OfficialDocument:
 
     def signature(self, *, authority: str, signer_title: str = "", name: str = ""):
         table = self.doc.add_table(rows=1, cols=2)
+        _set_widths(table, [8.0, 8.5])
         left, right = table.rows[0].cells
-        left.width, right.width = Cm(8), Cm(8.5)
         self._recipients_cell = left
         lines = [(authority.upper(), True, False, 14)]
         if signer_title:
@@ -212,9 +212,7 @@ class OfficialDocument:
                     cell, "" if value is None else str(value), bold=index in bold_rows, size=size
                 )
         if widths_cm:
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths_cm, strict=True):
-                    cell.width = Cm(width)
+            _set_widths(table, widths_cm)
         return table
 
     @staticmethod
@@ -251,3 +249,15 @@ class OfficialDocument:
         response = HttpResponse(self.to_bytes(), content_type=DOCX)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+def _set_widths(table, widths_cm: list[float]) -> None:
+    """Fixed column widths that Word and LibreOffice both honour: LibreOffice reads the grid
+    (w:tblGrid), Word the cells, and neither may autofit them away."""
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=False):
+        column.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=False):
+            cell.width = Cm(width)

@@ -42,7 +42,7 @@ def _group_rows(plan, tasks, *, with_status=False):
 def plan_document(*, plan, tasks) -> OfficialDocument:
     committee = plan.committee
     doc = OfficialDocument(
-        issuer_parent=f"UBND TỈNH {committee.province.name.upper()}",
+        issuer_parent=f"UBND {committee.province.name}",  # "UBND Tỉnh Kon Tum"; printed in capitals
         issuer="BAN CHỈ ĐẠO",
         number=plan.number or "      /KH-BCĐ",
         place=plan.place or committee.province.name,
