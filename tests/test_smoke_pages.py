@@ -1,0 +1,87 @@
+"""Every page of the demo, opened by every demo user: no server error, no undefined template
+variable, and the outsiders refused. A safety net under the per-feature tests."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
+from ansinh.plans.models import Plan, Task
+from ansinh.targets.models import Target
+from tests.conftest import login
+
+USERS = [
+    "quantri",
+    "thanhhoa.thuongtruc",
+    "thanhhoa.lanhdao",
+    "thanhhoa.soyte",
+    "kontum.thuongtruc",
+    "kontum.lanhdao",
+    "kontum.sotttt",
+    "kontum.dakha",
+]
+
+
+def pages():
+    kon_tum = Committee.objects.get(province__code="62", province__edition="2024")
+    thanh_hoa = Committee.objects.get(province__code="38", province__edition="2024")
+    plan = Plan.objects.get(committee=kon_tum)
+    task = Task.objects.filter(plan=plan).order_by("position").first()
+    district = AdminUnit.objects.get(edition="2024", code="615")
+    return [
+        ("core:home", []),
+        ("org:committee_detail", [kon_tum.pk]),
+        ("org:committee_detail", [thanh_hoa.pk]),
+        ("org:committee_reconstitute", [kon_tum.pk]),
+        ("org:committee_create", []),
+        ("org:province_file_upload", []),
+        ("org:regulation_current", []),
+        ("org:regulation_detail", [thanh_hoa.regulations.get().pk]),
+        ("org:agency_list", []),
+        ("org:agency_detail", [Agency.objects.filter(province=kon_tum.province).first().pk]),
+        ("org:agency_edit", [Agency.objects.filter(province=kon_tum.province).first().pk]),
+        ("org:group_list", []),
+        ("org:group_detail", [AgencyGroup.objects.filter(province=kon_tum.province).first().pk]),
+        ("org:adminunit_list", []),
+        ("org:adminunit_detail", [district.pk]),
+        ("accounts:account", []),
+        ("plans:plan_list", []),
+        ("plans:plan_detail", [plan.pk]),
+        ("plans:plan_edit", [plan.pk]),
+        ("plans:task_detail", [task.pk]),
+        ("plans:task_edit", [task.pk]),
+        ("plans:my_tasks", []),
+        ("plans:import_upload", []),
+        ("targets:attainment", []),
+        ("targets:lagging", []),
+        ("targets:unit_detail", [district.pk]),
+        ("targets:target_list", []),
+        ("targets:target_edit", [Target.objects.first().pk]),
+        ("targets:quality", []),
+        ("targets:indicator_list", []),
+    ]
+
+
+@pytest.mark.django_db
+def test_every_page_as_every_user(client, seed):
+    call_command("load_demo_plans", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_targets", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    kon_tum_pages = pages()
+    problems = []
+    for username in USERS:
+        login(client, username)
+        for name, args in kon_tum_pages:
+            url = reverse(name, args=args)
+            response = client.get(url, follow=True)
+            html = response.content.decode(errors="replace")
+            if response.status_code >= 500 or response.status_code not in (200, 403, 404):
+                problems.append(f"{username} {url}: HTTP {response.status_code}")
+            elif "INVALID<" in html or "INVALID&lt;" in html:
+                problems.append(f"{username} {url}: undefined template variable")
+        # A Thanh Hóa user sees nothing of Kon Tum's plan.
+        if username.startswith("thanhhoa"):
+            kon_tum_plan = Plan.objects.get(committee__province__code="62")
+            plan = reverse("plans:plan_detail", args=[kon_tum_plan.pk])
+            if client.get(plan).status_code != 404:
+                problems.append(f"{username} {plan}: another province's plan is visible")
+    assert not problems, "\n".join(problems)
