@@ -1,41 +1,10 @@
 """Excel exports of org lists (openpyxl)."""
 
 import datetime as dt
-from io import BytesIO
 
-from django.http import HttpResponse
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def workbook_response(workbook: Workbook, filename: str) -> HttpResponse:
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _table(sheet, title: str, subtitle: str, headers: list[str], rows, widths: list[int]):
-    sheet.append([title])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([subtitle])
-    sheet.append([])
-    sheet.append(headers)
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in rows:
-        sheet.append(row)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in sheet.iter_rows(min_row=5):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A5"
+from ansinh.core.excel import write_table
 
 
 def composition_workbook(*, committee, day: dt.date, groups) -> Workbook:
@@ -58,7 +27,7 @@ def composition_workbook(*, committee, day: dt.date, groups) -> Workbook:
                     membership.note,
                 ]
             )
-    _table(
+    write_table(
         sheet,
         f"THÀNH PHẦN {committee.name.upper()}",
         f"Tại ngày {day:%d/%m/%Y}. Cơ quan thường trực: {committee.standing_agency.name}",
@@ -86,7 +55,7 @@ def agencies_workbook(*, agencies) -> Workbook:
         ]
         for i, a in enumerate(agencies, start=1)
     ]
-    _table(
+    write_table(
         sheet,
         "DANH SÁCH CƠ QUAN, ĐƠN VỊ",
         f"Xuất ngày {dt.date.today():%d/%m/%Y}",

@@ -3,8 +3,8 @@
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ansinh.core.excel import write_table
 from ansinh.documents.nd30 import OfficialDocument
-from ansinh.org.exports import _table
 from ansinh.plans.importers.excel import COLUMNS
 
 TASK_HEADERS = ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
@@ -82,7 +82,7 @@ def plan_workbook(*, plan, tasks) -> Workbook:
     sheet = workbook.active
     sheet.title = "Nhiệm vụ"
     rows, bold = _group_rows(plan, tasks, with_status=True)
-    _table(
+    write_table(
         sheet,
         f"{plan.kind} {plan.title}".upper(),
         plan.committee.name,
@@ -112,7 +112,7 @@ def agency_tasks_workbook(*, agency, plan, tasks) -> Workbook:
         ]
         for t in tasks
     ]
-    _table(
+    write_table(
         sheet,
         f"NHIỆM VỤ CỦA {agency.name.upper()}",
         f"{plan.kind} {plan.title}",
@@ -149,7 +149,7 @@ def template_workbook() -> Workbook:
         ["a)", "", "Nhóm con (nếu có)", "", "", "", ""],
         ["", "2", "Nội dung nhiệm vụ", "Bảo hiểm xã hội tỉnh", "", "Quý 2/2024", ""],
     ]
-    _table(
+    write_table(
         sheet,
         "KẾ HOẠCH — NHIỆM VỤ, GIẢI PHÁP",
         "Mỗi dòng một nhóm (ghi số nhóm ở cột Nhóm) hoặc một nhiệm vụ. Xóa các dòng ví dụ.",

@@ -3,9 +3,9 @@
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from ansinh.core.excel import write_table
 from ansinh.core.vnformat import format_date
 from ansinh.documents.nd30 import OfficialDocument
-from ansinh.org.exports import _table
 from ansinh.targets.enums import Light
 from ansinh.targets.models import Indicator, Measure
 
@@ -50,7 +50,7 @@ def attainment_workbook(*, table) -> Workbook:
                 cell.light.label,
             ]
         rows.append(line)
-    _table(
+    write_table(
         sheet,
         f"KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM {table.year}",
         _subtitle(table),
@@ -105,7 +105,7 @@ def lagging_workbook(*, table) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Địa phương chậm tiến độ"
-    _table(
+    write_table(
         sheet,
         f"DANH SÁCH ĐỊA PHƯƠNG CHẬM TIẾN ĐỘ NĂM {table.year}",
         _subtitle(table),
@@ -169,7 +169,7 @@ def target_template(*, province, units, year: int) -> Workbook:
     indicators = list(Indicator.objects.filter(is_active=True))
     rows = [[year, province.code, "Toàn tỉnh"] + [""] * len(indicators)]
     rows += [[year, u.code, u.name] + [""] * len(indicators) for u in units]
-    _table(
+    write_table(
         sheet,
         f"CHỈ TIÊU TỶ LỆ THAM GIA BHXH, BHYT, BHTN NĂM {year} – {province.name.upper()}",
         "Ghi tỷ lệ % kiểu Việt Nam (24,88). Cột chỉ số theo mã; giữ nguyên dòng tiêu đề.",
@@ -187,7 +187,7 @@ def value_template(*, province, units, period_label: str) -> Workbook:
     sheet.title = "Số liệu"
     measures = list(Measure.objects.all())
     rows = [[u.code, u.name, period_label] + [""] * len(measures) for u in units]
-    _table(
+    write_table(
         sheet,
         f"SỐ LIỆU THAM GIA BHXH, BHYT, BHTN – {province.name.upper()}",
         "Số người (số nguyên, viết 1.017.308 hoặc 1017308); kỳ viết như Tháng 9/2024, "
@@ -211,7 +211,7 @@ def quality_workbook(*, province, year: int, flags) -> Workbook:
         [n, f.unit, f.period, f.measure, f.values, f.rule.label, f.message]
         for n, f in enumerate(flags, start=1)
     ]
-    _table(
+    write_table(
         sheet,
         f"CẢNH BÁO CHẤT LƯỢNG SỐ LIỆU NĂM {year}",
         f"{province.name}. {len(flags)} cảnh báo; số liệu không bị sửa, cần rà soát.",

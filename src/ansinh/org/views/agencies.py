@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ansinh.accounts import perms
+from ansinh.core.excel import workbook_response
 from ansinh.core.history import history_for
 from ansinh.org import services
 from ansinh.org.enums import AgencyKind
-from ansinh.org.exports import agencies_workbook, workbook_response
+from ansinh.org.exports import agencies_workbook
 from ansinh.org.forms import AgencyForm, AgencyGroupForm
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup
 from ansinh.org.perms import get_agency_for_user, get_group_for_user

@@ -5,10 +5,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ansinh.accounts import perms
+from ansinh.core.excel import workbook_response
 from ansinh.core.history import history_for_objects
 from ansinh.org import services
 from ansinh.org.enums import Role
-from ansinh.org.exports import composition_workbook, workbook_response
+from ansinh.org.exports import composition_workbook
 from ansinh.org.forms import CommitteeCreateForm, DecisionForm, MemberFormSet
 from ansinh.org.models import Agency
 from ansinh.org.perms import get_committee_for_user

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ansinh.accounts import perms
 from ansinh.core.enums import ImportStatus
+from ansinh.core.excel import workbook_response
 from ansinh.core.models import ImportBatch
 from ansinh.core.services import import_batch_apply, import_batch_record
-from ansinh.org.exports import workbook_response
 from ansinh.org.models import Agency, Committee
 from ansinh.plans import services
 from ansinh.plans.exports import template_workbook

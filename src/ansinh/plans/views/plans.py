@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ansinh.org.exports import workbook_response
+from ansinh.core.excel import workbook_response
 from ansinh.plans import selectors, services
 from ansinh.plans.enums import TaskStatus
 from ansinh.plans.exports import plan_document, plan_workbook

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ansinh.core.excel import workbook_response
 from ansinh.core.history import history_for_objects
-from ansinh.org.exports import workbook_response
 from ansinh.org.models import Agency
 from ansinh.plans import selectors, services
 from ansinh.plans.enums import ReportKind, UnitRole

@@ -3,8 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
+from ansinh.core.excel import workbook_response
 from ansinh.core.history import history_for_objects
-from ansinh.org.exports import workbook_response
 from ansinh.org.models import AdminUnit, Committee
 from ansinh.org.views.common import day_from_request
 from ansinh.targets import perms

@@ -5,7 +5,7 @@ Flags are shown for review; no value is changed here.
 
 from django.shortcuts import render
 
-from ansinh.org.exports import workbook_response
+from ansinh.core.excel import workbook_response
 from ansinh.org.models import AdminUnit
 from ansinh.targets import perms
 from ansinh.targets.exports import quality_workbook

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ansinh.core.excel import workbook_response
 from ansinh.core.history import history_for
 from ansinh.core.vnformat import format_number, parse_date
-from ansinh.org.exports import workbook_response
 from ansinh.targets import perms, services
 from ansinh.targets.exports import target_template, value_template
 from ansinh.targets.forms import TargetForm
