@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
 from ansinh.plans.models import Plan, Task
+from ansinh.reporting.models import Obligation, ReportingRegime
 from ansinh.targets.models import Target
 from tests.conftest import login
 
@@ -28,6 +29,8 @@ def pages():
     plan = Plan.objects.get(committee=kon_tum)
     task = Task.objects.filter(plan=plan).order_by("position").first()
     district = AdminUnit.objects.get(edition="2024", code="615")
+    regime = ReportingRegime.objects.get(committee=kon_tum)
+    obligation = Obligation.objects.filter(kind__regime=regime).order_by("pk").first()
     return [
         ("core:home", []),
         ("org:committee_detail", [kon_tum.pk]),
@@ -59,6 +62,9 @@ def pages():
         ("targets:target_edit", [Target.objects.first().pk]),
         ("targets:quality", []),
         ("targets:indicator_list", []),
+        ("reporting:my_reports", []),
+        ("reporting:obligation_detail", [obligation.pk]),
+        ("reporting:completeness", [regime.pk]),
     ]
 
 
@@ -66,6 +72,7 @@ def pages():
 def test_every_page_as_every_user(client, seed):
     call_command("load_demo_plans", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("load_demo_targets", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_reporting", stdout=open("/dev/null", "w"))  # noqa: SIM115
     kon_tum_pages = pages()
     problems = []
     for username in USERS:

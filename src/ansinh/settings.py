@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ansinh.documents",
     "ansinh.plans",
     "ansinh.targets",
+    "ansinh.reporting",
     "ansinh.api",
 ]
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from ansinh.org.models import AdminUnit
 
-DEMO_LOADERS = ["load_demo_plans", "load_demo_targets"]
+DEMO_LOADERS = ["load_demo_plans", "load_demo_targets", "load_demo_reporting"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,133 @@
+"""Writes of reporting regimes: loading one from its data file, after checking it can work."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ansinh.org.enums import AdminLevel
+from ansinh.org.models import Agency, AgencyGroup, Committee
+from ansinh.org.selectors.committees import agency_group_expand
+from ansinh.reporting.deadlines import rule_problems
+from ansinh.reporting.enums import (
+    CutoffRule,
+    DeadlineReading,
+    DeadlineRule,
+    ReportLevel,
+    ReportPeriod,
+)
+from ansinh.reporting.models import ReportingRegime, ReportKind
+
+
+def regime_problems(*, regime: ReportingRegime) -> list[str]:
+    """Why the regime cannot work as configured: no reporters, an impossible deadline rule."""
+    problems = []
+    kinds = list(regime.kinds.all())
+    if not kinds:
+        problems.append("Chế độ báo cáo chưa có loại báo cáo nào.")
+    needs_reporters = any(k.level == ReportLevel.AGENCY for k in kinds)
+    if needs_reporters and not regime_reporters(regime=regime):
+        problems.append("Chế độ báo cáo không có cơ quan báo cáo nào.")
+    for kind in kinds:
+        for problem in rule_problems(
+            rule=kind.rule,
+            period_kind=kind.period_kind,
+            day=kind.day,
+            offset_months=kind.offset_months,
+            month=kind.month,
+            year_offset=kind.year_offset,
+            numbers=kind.numbers,
+        ):
+            problems.append(f"{kind.name}: {problem}")
+    return problems
+
+
+def regime_reporters(*, regime: ReportingRegime) -> list[Agency]:
+    """The agencies that report at agency level: named ones and the expansion of the groups."""
+    found = {a.pk: a for a in regime.reporters.filter(is_active=True)}
+    for group in regime.reporter_groups.all():
+        for agency in agency_group_expand(group=group):
+            found.setdefault(agency.pk, agency)
+    standing = regime.committee.standing_agency_id
+    return sorted((a for pk, a in found.items() if pk != standing), key=lambda a: a.name)
+
+
+def _deadline_fields(spec: dict) -> dict:
+    if not spec:
+        return {"rule": DeadlineRule.NONE}
+    if "after_period_months" in spec:
+        return {
+            "rule": DeadlineRule.RELATIVE,
+            "offset_months": spec["after_period_months"],
+            "day": spec.get("day"),
+        }
+    return {
+        "rule": DeadlineRule.FIXED,
+        "month": spec.get("month"),
+        "day": spec.get("day"),
+        "year_offset": spec.get("year_offset", 0),
+    }
+
+
+@transaction.atomic
+def regime_load(*, data: dict, user=None) -> ReportingRegime:
+    """Create or replace the regime a data file describes; refused (ValidationError, nothing
+    written) when it names no reporters or a deadline no calendar has."""
+    province = data["province"]
+    committee = Committee.objects.filter(
+        province__code=str(province["code"]),
+        province__edition=str(province.get("edition", "2024")),
+        province__level=AdminLevel.PROVINCE,
+        key=data["committee"],
+    ).first()
+    if committee is None:
+        raise ValidationError(
+            f"Không có Ban Chỉ đạo “{data['committee']}” ở tỉnh mã {province['code']}."
+        )
+    plan = None
+    if data.get("plan"):
+        plan = committee.plans.filter(year=data["plan"]["year"]).order_by("pk").first()
+    reading = data.get("reading", DeadlineReading.STRICTLY_BEFORE)
+    if reading not in DeadlineReading.values:
+        raise ValidationError(f"Cách hiểu “trước ngày X” không hợp lệ: {reading}.")
+    regime, _ = ReportingRegime.objects.update_or_create(
+        committee=committee,
+        key=data["key"],
+        defaults={
+            "name": data["name"],
+            "source": data.get("source", ""),
+            "reading": reading,
+            "plan": plan,
+            "updated_by": user,
+        },
+    )
+    reporters = data.get("reporters") or {}
+    agencies = _by_key(Agency, committee, reporters.get("agencies", []), "cơ quan")
+    groups = _by_key(AgencyGroup, committee, reporters.get("groups", []), "nhóm cơ quan")
+    regime.reporters.set(agencies)
+    regime.reporter_groups.set(groups)
+    for position, spec in enumerate(data.get("kinds", [])):
+        kind = regime.kinds.filter(period_kind=spec["period"], level=spec["level"]).first()
+        kind = kind or ReportKind(regime=regime)
+        kind.name = spec["name"]
+        kind.period_kind = ReportPeriod(spec["period"])
+        kind.level = ReportLevel(spec["level"])
+        kind.cutoff = CutoffRule(spec.get("cutoff", CutoffRule.PERIOD_END))
+        kind.position = position
+        kind.numbers = spec.get("numbers", [])
+        kind.offset_months = kind.month = kind.day = None
+        kind.year_offset = 0
+        for field, value in _deadline_fields(spec.get("deadline") or {}).items():
+            setattr(kind, field, value)
+        kind.full_clean()
+        kind.save()
+    problems = regime_problems(regime=regime)
+    if problems:
+        raise ValidationError(problems)
+    return regime
+
+
+def _by_key(model, committee, keys, label):
+    found = {o.key: o for o in model.objects.filter(province=committee.province, key__in=keys)}
+    missing = [k for k in keys if k not in found]
+    if missing:
+        raise ValidationError(f"Không có {label}: {', '.join(missing)}.")
+    return [found[k] for k in keys]
