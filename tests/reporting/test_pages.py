@@ -183,3 +183,16 @@ def test_pages_stay_within_a_query_budget(client, q1, django_assert_max_num_quer
             reverse("reporting:my_reports") + "?nam=2025", HTTP_HX_REQUEST="true"
         ).content.decode()
     assert html.lstrip().startswith('<div id="results"')  # the fragment only
+
+
+def test_my_reports_opens_on_the_latest_year_with_reports(client, regimes):
+    import time_machine
+    from django.urls import reverse
+
+    from tests.conftest import login
+
+    login(client, "thanhhoa.soyte")
+    with time_machine.travel("2026-11-23 09:00 +0700"):
+        html = client.get(reverse("reporting:my_reports")).content.decode()
+    assert "Không có báo cáo phải gửi trong năm 2026" not in html
+    assert "Quý 1/2025" in html

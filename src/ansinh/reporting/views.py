@@ -34,7 +34,14 @@ def _year(request, default: int) -> int:
 def my_reports(request):
     today = timezone.localdate()
     agency = request.user.agency
-    year = _year(request, today.year)
+    years = selectors.obligation_years(agency=agency) if agency else []
+    # This year by default; when nothing is owed this year yet, the latest year that has reports.
+    fallback = (
+        today.year
+        if (today.year in years or not years)
+        else max((y for y in years if y <= today.year), default=max(years))
+    )
+    year = _year(request, fallback)
     obligations = (
         selectors.agency_obligations(agency=agency, year=year, today=today) if agency else []
     )
@@ -46,7 +53,7 @@ def my_reports(request):
     context = {
         "agency": agency,
         "year": year,
-        "years": selectors.obligation_years(agency=agency) if agency else [],
+        "years": years,
         "obligations": obligations,
         "regimes": regimes,
         "rule": selectors.STATUS_RULE,

@@ -19,10 +19,11 @@ class Command(BaseCommand):
             self.stdout.write("Đơn vị hành chính: đã có, bỏ qua.")
         files = sorted((settings.SEED_DATA_DIR / "provinces").glob("*.yaml"))
         call_command("load_province", *[str(f) for f in files], stdout=self.stdout)
-        call_command("load_demo_users", stdout=self.stdout)
         # Each capability that has demo data of its own (a plan, targets…) provides a command
         # named load_demo_<app>; they run after the provinces they belong to.
         available = get_commands()
         for name in DEMO_LOADERS:
             if name in available:
                 call_command(name, stdout=self.stdout)
+        # Last, so that the accounts are what the console shows next to the address.
+        call_command("load_demo_users", stdout=self.stdout)
