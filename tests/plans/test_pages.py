@@ -279,3 +279,22 @@ def test_pages_render_without_undefined_variables(client, plan, task):
         assert "INVALID" not in response.content.decode(), url
     fragment = client.get(reverse("plans:plan_list"), {"nam": "2024"}, HTTP_HX_REQUEST="true")
     assert "<html" not in fragment.content.decode() and "năm 2024" in fragment.content.decode()
+
+
+def test_standing_officer_creates_an_empty_plan_and_a_duplicate_is_refused(client, plan):
+    from ansinh.plans.models import Plan
+
+    login(client, "kontum.thuongtruc")
+    data = {
+        "committee": plan.committee_id,
+        "year": 2025,
+        "kind": "KẾ HOẠCH",
+        "title": "Thực hiện chính sách BHXH năm 2025",
+        "number": "",
+        "place": "Kon Tum",
+    }
+    response = client.post(reverse("plans:plan_create"), data)
+    created = Plan.objects.get(year=2025)
+    assert response.status_code == 302 and created.place == "Kon Tum"
+    again = client.post(reverse("plans:plan_create"), data)
+    assert again.status_code == 200 and Plan.objects.filter(year=2025).count() == 1

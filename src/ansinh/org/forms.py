@@ -3,7 +3,6 @@ from django import forms
 from ansinh.accounts import perms
 from ansinh.org.enums import AdminLevel, AgencyKind, Role
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup
-from ansinh.org.text import search_key
 
 
 class DateForm(forms.Form):
@@ -192,10 +191,6 @@ class CommitteeCreateForm(forms.Form):
         if not perms.can_create_committee(self.user):
             raise forms.ValidationError("Bạn không có quyền tạo Ban Chỉ đạo.")
         return data
-
-    @staticmethod
-    def key_for(text: str) -> str:
-        return search_key(text).replace(" ", "-")[:60] or "bcd"
 
 
 class ProvinceFileForm(forms.Form):

@@ -16,6 +16,7 @@ from ansinh.org.models import (
     CommitteeDecision,
     Membership,
 )
+from ansinh.org.text import search_key
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,44 @@ def committee_create(
         if user is not None and not user.is_system_admin and user.agency.province_id != province.pk:
             user.extra_provinces.add(province)
     return committee
+
+
+def committee_create_with_standing_agency(
+    *,
+    province: AdminUnit,
+    name: str,
+    short_name: str,
+    standing_agency_name: str,
+    standing_agency_kind: str,
+    user=None,
+) -> Committee:
+    """A committee for a province set up in the browser: its standing agency is the province's
+    agency of that name, registered on the spot when the province has none yet."""
+    with transaction.atomic():
+        standing = Agency.objects.filter(province=province, name=standing_agency_name).first()
+        if standing is None:
+            standing = agency_save(
+                agency=Agency(
+                    province=province,
+                    key=slug_key(standing_agency_name),
+                    name=standing_agency_name,
+                    kind=standing_agency_kind,
+                ),
+                user=user,
+            )
+        return committee_create(
+            province=province,
+            key="bcd-tinh",
+            name=name,
+            short_name=short_name,
+            standing_agency=standing,
+            user=user,
+        )
+
+
+def slug_key(text: str) -> str:
+    """A data-file key from a name: 'Sở Y tế tỉnh Quảng Trị' → 'so-y-te-tinh-quang-tri'."""
+    return search_key(text).replace(" ", "-")[:60] or "co-quan"
 
 
 def committee_update(*, committee: Committee, user=None) -> Committee:

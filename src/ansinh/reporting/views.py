@@ -35,13 +35,7 @@ def my_reports(request):
     today = timezone.localdate()
     agency = request.user.agency
     years = selectors.obligation_years(agency=agency) if agency else []
-    # This year by default; when nothing is owed this year yet, the latest year that has reports.
-    fallback = (
-        today.year
-        if (today.year in years or not years)
-        else max((y for y in years if y <= today.year), default=max(years))
-    )
-    year = _year(request, fallback)
+    year = _year(request, selectors.default_report_year(years=years, today=today))
     obligations = (
         selectors.agency_obligations(agency=agency, year=year, today=today) if agency else []
     )

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -11,7 +10,6 @@ from ansinh.org import services
 from ansinh.org.enums import Role
 from ansinh.org.exports import composition_workbook
 from ansinh.org.forms import CommitteeCreateForm, DecisionForm, MemberFormSet
-from ansinh.org.models import Agency
 from ansinh.org.perms import get_committee_for_user
 from ansinh.org.selectors.committees import (
     committee_composition,
@@ -124,30 +122,15 @@ def committee_create(request):
     form = CommitteeCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        province = data["province"]
         try:
-            with transaction.atomic():
-                standing = Agency.objects.filter(
-                    province=province, name=data["standing_agency_name"]
-                ).first()
-                if standing is None:
-                    standing = services.agency_save(
-                        agency=Agency(
-                            province=province,
-                            key=form.key_for(data["standing_agency_name"]),
-                            name=data["standing_agency_name"],
-                            kind=data["standing_agency_kind"],
-                        ),
-                        user=request.user,
-                    )
-                committee = services.committee_create(
-                    province=province,
-                    key="bcd-tinh",
-                    name=data["name"],
-                    short_name=data["short_name"],
-                    standing_agency=standing,
-                    user=request.user,
-                )
+            committee = services.committee_create_with_standing_agency(
+                province=data["province"],
+                name=data["name"],
+                short_name=data["short_name"],
+                standing_agency_name=data["standing_agency_name"],
+                standing_agency_kind=data["standing_agency_kind"],
+                user=request.user,
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)

@@ -9,9 +9,26 @@ from ansinh.core.history import acting_as
 from ansinh.plans.models import Plan, Task, TaskGroup, TaskUnit
 
 
-def plan_create(*, committee, year: int, title: str, kind: str = "KẾ HOẠCH", user) -> Plan:
+def plan_create(
+    *,
+    committee,
+    year: int,
+    title: str,
+    kind: str = "KẾ HOẠCH",
+    number: str = "",
+    place: str = "",
+    user,
+) -> Plan:
     with transaction.atomic(), acting_as(user):
-        plan = Plan(committee=committee, year=year, title=title, kind=kind, created_by=user)
+        plan = Plan(
+            committee=committee,
+            year=year,
+            title=title,
+            kind=kind,
+            number=number,
+            place=place,
+            created_by=user,
+        )
         plan.full_clean()
         plan.save()
     return plan

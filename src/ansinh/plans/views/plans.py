@@ -52,11 +52,8 @@ def plan_create(request):
         raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được tạo kế hoạch.")
     form = PlanCreateForm(request.POST or None, committees=committees)
     if request.method == "POST" and form.is_valid():
-        plan = form.save(commit=False)
-        plan.created_by = request.user
         try:
-            plan.full_clean()
-            plan.save()
+            plan = services.plan_create(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
