@@ -71,3 +71,46 @@ class Timeliness(models.TextChoices):
         return {"on_time": "success", "late": "warning", "missing": "danger", "not_due": "light"}[
             self.value
         ]
+
+
+class ConcernTopic(models.TextChoices):
+    """What a difficulty is about; the standing agency lists concerns by these."""
+
+    COLLECTION = "collection", "Thu, nợ đóng BHXH, BHYT, BHTN"
+    COVERAGE = "coverage", "Phát triển người tham gia"
+    POLICY = "policy", "Cơ chế, chính sách"
+    HEALTH_CARE = "health_care", "Khám, chữa bệnh BHYT"
+    BENEFITS = "benefits", "Giải quyết chế độ, chi trả"
+    DATA = "data", "Dữ liệu, công nghệ thông tin"
+    INSPECTION = "inspection", "Thanh tra, kiểm tra"
+    COMMUNICATION = "communication", "Tuyên truyền"
+    FUNDING = "funding", "Kinh phí, tổ chức thực hiện"
+    OTHER = "other", "Khác"
+
+
+class ConcernStatus(models.TextChoices):
+    OPEN = "open", "Mới nhận"
+    IN_PROGRESS = "in_progress", "Đang xử lý"
+    ANSWERED = "answered", "Đã trả lời"
+    CLOSED = "closed", "Đã đóng"
+
+    @property
+    def css(self) -> str:
+        return {
+            "open": "danger",
+            "in_progress": "warning",
+            "answered": "success",
+            "closed": "secondary",
+        }[self.value]
+
+
+class DocumentFormat(models.TextChoices):
+    DOCX = "docx", "Word (.docx)"
+    PDF = "pdf", "PDF"
+
+
+class DigestStatus(models.TextChoices):
+    PENDING = "pending", "Đang gửi"
+    SENT = "sent", "Đã gửi"
+    NO_EMAIL = "no_email", "Chỉ thông báo trên hệ thống (chưa có e-mail)"
+    FAILED = "failed", "Gửi e-mail lỗi"

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from ansinh.reporting import views
+from ansinh.reporting.views import submissions
 
 app_name = "reporting"
 urlpatterns = [
-    path("bao-cao/", views.my_reports, name="my_reports"),
-    path("bao-cao/<int:pk>/", views.obligation_detail, name="obligation_detail"),
-    path("bao-cao/<int:pk>/luu/", views.submission_save, name="submission_save"),
-    path("bao-cao/<int:pk>/<str:action>/", views.submission_decide, name="submission_decide"),
-    path("che-do-bao-cao/<int:pk>/tinh-hinh/", views.completeness, name="completeness"),
+    path("bao-cao/", submissions.my_reports, name="my_reports"),
+    path("bao-cao/<int:pk>/", submissions.obligation_detail, name="obligation_detail"),
+    path("bao-cao/<int:pk>/luu/", submissions.submission_save, name="submission_save"),
+    path("bao-cao/<int:pk>/<str:action>/", submissions.submission_decide, name="submission_decide"),
+    path("che-do-bao-cao/<int:pk>/tinh-hinh/", submissions.completeness, name="completeness"),
 ]

@@ -16,6 +16,14 @@ from ansinh.reporting.enums import (
 )
 
 
+def default_remind_before() -> list[int]:
+    return [7, 1]
+
+
+def default_remind_after() -> list[int]:
+    return [1, 3, 7]
+
+
 class RegimeQuerySet(models.QuerySet):
     def for_user(self, user):
         from ansinh.accounts.perms import visible_province_ids
@@ -53,6 +61,18 @@ class ReportingRegime(TimeStampedModel):
     )
     reporter_groups = models.ManyToManyField(
         "org.AgencyGroup", verbose_name="nhóm cơ quan báo cáo", blank=True, related_name="+"
+    )
+    remind_before = models.JSONField(
+        "nhắc trước hạn (số ngày)",
+        default=default_remind_before,
+        blank=True,
+        help_text="Số ngày trước ngày gửi cuối cùng thì nhắc, ví dụ [7, 1].",
+    )
+    remind_after = models.JSONField(
+        "nhắc sau hạn (số ngày)",
+        default=default_remind_after,
+        blank=True,
+        help_text="Số ngày sau ngày gửi cuối cùng mà chưa gửi thì nhắc, ví dụ [1, 3, 7].",
     )
 
     objects = RegimeQuerySet.as_manager()

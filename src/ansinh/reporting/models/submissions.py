@@ -35,6 +35,14 @@ class Obligation(TimeStampedModel):
     due_date = models.DateField("hạn gửi (trước ngày)")
     last_day = models.DateField("ngày gửi cuối cùng đúng hạn")
     cutoff = models.DateField("chốt số liệu đến ngày")
+    request = models.ForeignKey(
+        "reporting.AdHocRequest",
+        verbose_name="yêu cầu báo cáo đột xuất",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="obligations",
+    )
 
     objects = ObligationQuerySet.as_manager()
 
@@ -56,7 +64,14 @@ class Obligation(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind.name} {self.period.label} — {self.agency}"
+        return f"{self.label} — {self.agency}"
+
+    @property
+    def label(self) -> str:
+        """ "Báo cáo quý Quý 1/2025", or the title of an ad hoc request."""
+        if self.request_id:
+            return f"{self.kind.name}: {self.request.title}"
+        return f"{self.kind.name} {self.period.label}"
 
     @property
     def period(self) -> Period:
@@ -84,6 +99,7 @@ class Submission(TimeStampedModel):
     difficulties = models.TextField("khó khăn, vướng mắc", blank=True)
     recommendations = models.TextField("kiến nghị, đề xuất", blank=True)
     sections = models.JSONField("nội dung theo nhiệm vụ", default=list, blank=True)
+    figures = models.JSONField("số liệu chỉ tiêu của địa bàn", default=list, blank=True)
     submitted_at = models.DateTimeField("gửi lúc", null=True, blank=True)
     first_submitted_at = models.DateTimeField("gửi lần đầu lúc", null=True, blank=True)
     late = models.BooleanField("gửi muộn", default=False)
@@ -121,3 +137,30 @@ class Submission(TimeStampedModel):
 
     def get_additional_data(self) -> dict:
         return {"obligation": self.obligation_id}
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"bao-cao/{instance.submission.obligation_id}/{filename}"
+
+
+@track
+class Attachment(TimeStampedModel):
+    """A file sent with a report. Served only through the report's own access check."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField("tệp", upload_to=attachment_path, max_length=300)
+    name = models.CharField("tên tệp", max_length=255)
+    size = models.PositiveIntegerField("dung lượng (byte)")
+
+    class Meta:
+        verbose_name = "tệp đính kèm"
+        verbose_name_plural = "tệp đính kèm"
+        ordering = ["submission", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_additional_data(self) -> dict:
+        return {"submission": self.submission_id}
