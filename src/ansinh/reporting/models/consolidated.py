@@ -14,7 +14,7 @@ def template_path(instance, filename: str) -> str:
 
 
 def consolidated_path(instance, filename: str) -> str:
-    return f"bao-cao-tong-hop/{instance.obligation_id}/{filename}"
+    return f"bao-cao-tong-hop/{instance.kind_id}/{instance.period_year}/{filename}"
 
 
 @track
@@ -45,14 +45,17 @@ class ReportTemplate(TimeStampedModel):
 
 @track
 class ConsolidatedReport(TimeStampedModel):
-    """One generated draft for the standing agency's obligation of a period."""
+    """One generated draft consolidating the agency reports of one kind and period (e.g. the
+    6-month reports of 2024). Generating again adds a new draft; earlier ones stay listed."""
 
-    obligation = models.ForeignKey(
-        "reporting.Obligation",
-        verbose_name="báo cáo của cơ quan thường trực",
+    kind = models.ForeignKey(
+        "reporting.ReportKind",
+        verbose_name="loại báo cáo được tổng hợp",
         on_delete=models.CASCADE,
         related_name="drafts",
     )
+    period_year = models.PositiveSmallIntegerField("năm của kỳ")
+    period_number = models.PositiveSmallIntegerField("số kỳ", default=1)
     template = models.ForeignKey(
         ReportTemplate,
         verbose_name="mẫu đã dùng",
@@ -77,10 +80,10 @@ class ConsolidatedReport(TimeStampedModel):
     class Meta:
         verbose_name = "dự thảo báo cáo tổng hợp"
         verbose_name_plural = "dự thảo báo cáo tổng hợp"
-        ordering = ["obligation", "-created_at"]
+        ordering = ["kind", "-period_year", "-period_number", "-created_at"]
 
     def __str__(self) -> str:
-        return f"Dự thảo {self.obligation.label}"
+        return f"Dự thảo tổng hợp {self.kind.name} {self.period_number}/{self.period_year}"
 
     def get_additional_data(self) -> dict:
-        return {"obligation": self.obligation_id}
+        return {"kind": self.kind_id}
