@@ -42,6 +42,12 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files go to a per-test folder, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def login(client, username: str):
     from ansinh.accounts.models import User
 

@@ -166,6 +166,14 @@ MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Files sent with a report: size limit per file, and the types accepted (checked by extension
+# and by the file's first bytes, so a renamed executable is refused).
+ANSINH_ATTACHMENT_MAX_MB = env_int("ANSINH_ATTACHMENT_MAX_MB", 20)
+ANSINH_ATTACHMENT_MAX_COUNT = 20
+ANSINH_ATTACHMENT_TYPES = env_list(
+    "ANSINH_ATTACHMENT_TYPES",
+    ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png", "zip"],
+)
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

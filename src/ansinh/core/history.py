@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
 
 _IGNORED = ["created_at", "updated_at", "created_by", "updated_by", "search_name"]
 
@@ -48,11 +49,20 @@ def history_for(obj, *, limit: int = 50):
     )
 
 
-def history_for_objects(objects, *, limit: int = 100):
-    """History of several related objects, newest first (a committee and its memberships)."""
+def history_for_objects(objects, *, children=(), limit: int = 100):
+    """History of several related objects, newest first (a committee and its memberships).
+
+    `children` are (model, key, value) triples naming objects by the parent their
+    `get_additional_data()` records, so that deleted children (a removed attachment) still show.
+    """
     entries = LogEntry.objects.none()
     for model, pks in _group_by_model(objects).items():
         entries = entries | LogEntry.objects.get_for_objects(model.objects.filter(pk__in=pks))
+    for model, key, value in children:
+        entries = entries | LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            **{f"additional_data__{key}": value},
+        ).distinct()
     return history_rows(
         entries.select_related("actor", "content_type").order_by("-timestamp")[:limit]
     )

@@ -1,12 +1,33 @@
 from django import forms
 
 from ansinh.reporting.models import Submission
+from ansinh.reporting.services.attachments import attachment_problems
 
 _TEXT = {"class": "form-control", "rows": 4}
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; their type and size are checked by the attachments service
+    so that the form and an API would refuse the same files with the same words."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "form-control"}))
+        kwargs.setdefault("allow_empty_file", True)  # refused with the file's name below
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
 class SubmissionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    files = MultipleFileField(label="Tệp đính kèm", required=False)
     narrative = forms.CharField(
         label="Kết quả thực hiện chung", required=False, widget=forms.Textarea(attrs=_TEXT)
     )
@@ -29,6 +50,8 @@ class SubmissionForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+        self.attachment_count = submission.attachments.count() if submission.pk else 0
+        self.figures = submission.figures
         self.sections = []
         for section in submission.sections:
             name = f"task_{section['task']}"
@@ -38,6 +61,13 @@ class SubmissionForm(forms.Form):
                 widget=forms.Textarea(attrs={**_TEXT, "rows": 3}),
             )
             self.sections.append((section, name))
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        problems = attachment_problems(files=files, already=self.attachment_count)
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
 
     def section_texts(self) -> dict[int, str]:
         return {s["task"]: self.cleaned_data.get(name, "") for s, name in self.sections}

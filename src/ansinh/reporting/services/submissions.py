@@ -15,7 +15,9 @@ from ansinh.plans.enums import ReportKind as ProgressKind
 from ansinh.plans.models import ProgressReport
 from ansinh.plans.selectors import agency_tasks
 from ansinh.reporting.enums import SubmissionStatus as S
+from ansinh.reporting.figures import locality_figures
 from ansinh.reporting.models import Obligation, Submission
+from ansinh.reporting.services.attachments import attachment_remove, attachments_add
 
 CONFLICT = (
     "Báo cáo vừa được người khác thay đổi (phiên bản {current}); thay đổi của bạn dựa trên "
@@ -80,6 +82,7 @@ def submission_start(*, obligation: Obligation, user) -> Submission:
         submission = Submission(
             obligation=obligation,
             sections=submission_sections(obligation=obligation),
+            figures=locality_figures(obligation=obligation),
             created_by=user,
             updated_by=user,
         )
@@ -109,8 +112,14 @@ def submission_update(
     difficulties: str,
     recommendations: str,
     section_texts: dict[int, str],
+    files=(),
 ) -> Submission:
+    """Save the draft's text and add the uploaded files, all or nothing. The locality's
+    indicator figures are read again, so a draft shows the latest data until it is sent."""
     _claim(submission, version, EDITABLE)
+    if files:
+        attachments_add(submission=submission, user=user, files=files)
+    submission.figures = locality_figures(obligation=submission.obligation)
     submission.narrative = narrative
     submission.difficulties = difficulties
     submission.recommendations = recommendations
@@ -151,4 +160,16 @@ def submission_transition(
     if action == "reopen":
         submission.submitted_at = None
     submission.status = target
+    return _save(submission, user)
+
+
+@transaction.atomic
+def submission_remove_attachment(
+    *, submission: Submission, version: int, user, attachment_pk: int
+) -> Submission:
+    _claim(submission, version, EDITABLE)
+    attachment = submission.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise ValidationError("Tệp đính kèm không còn trong báo cáo.")
+    attachment_remove(attachment=attachment, user=user)
     return _save(submission, user)

@@ -1,15 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ansinh.core.history import history_for_objects
 from ansinh.reporting import selectors, services
 from ansinh.reporting.enums import Timeliness
+from ansinh.reporting.figures import locality_figures
 from ansinh.reporting.forms import DecisionForm, SubmissionForm
-from ansinh.reporting.models import ReportingRegime, Submission
+from ansinh.reporting.models import Attachment, ReportingRegime, Submission
 from ansinh.reporting.perms import (
     can_decide,
     can_read_all,
@@ -17,9 +18,11 @@ from ansinh.reporting.perms import (
     get_obligation_for_user,
     get_regime_for_user,
 )
+from ansinh.reporting.services.attachments import upload_rule
 from ansinh.reporting.services.submissions import (
     EDITABLE,
     TRANSITIONS,
+    submission_remove_attachment,
     submission_sections,
 )
 
@@ -69,6 +72,8 @@ def _detail_context(request, obligation, form=None, decision=None):
         draft = submission or Submission(
             obligation=obligation, sections=submission_sections(obligation=obligation)
         )
+        if not draft.pk:
+            draft.figures = locality_figures(obligation=obligation)
         form = SubmissionForm(submission=draft)
     if submission is not None and decision is None:
         decision = DecisionForm(initial={"version": submission.version})
@@ -82,7 +87,13 @@ def _detail_context(request, obligation, form=None, decision=None):
         "form": form if writable else None,
         "decision": decision,
         "can_decide": can_decide(request.user, obligation),
-        "history": history_for_objects([submission]) if submission else [],
+        "upload_rule": upload_rule(),
+        "attachments": list(submission.attachments.all()) if submission else [],
+        "history": history_for_objects(
+            [submission], children=[(Attachment, "submission", submission.pk)]
+        )
+        if submission
+        else [],
         "section": "reports",
     }
 
@@ -98,7 +109,7 @@ def submission_save(request, pk: int):
     if not can_write(request.user, obligation):
         raise PermissionDenied("Chỉ cán bộ của cơ quan báo cáo được soạn báo cáo này.")
     submission = services.submission_start(obligation=obligation, user=request.user)
-    form = SubmissionForm(request.POST, submission=submission)
+    form = SubmissionForm(request.POST, request.FILES, submission=submission)
     if form.is_valid():
         try:
             version = form.cleaned_data["version"]
@@ -110,6 +121,7 @@ def submission_save(request, pk: int):
                 difficulties=form.cleaned_data["difficulties"],
                 recommendations=form.cleaned_data["recommendations"],
                 section_texts=form.section_texts(),
+                files=form.cleaned_data["files"],
             )
             if "gui" in request.POST:
                 services.submission_transition(
@@ -124,8 +136,11 @@ def submission_save(request, pk: int):
             return redirect("reporting:obligation_detail", pk=pk)
         except ValidationError as error:
             form.add_error(None, error)
+            status = 409  # a newer version or a state that forbids the change
+    else:
+        status = 400
     context = _detail_context(request, obligation, form=form)
-    return render(request, "reporting/obligation_detail.html", context, status=409)
+    return render(request, "reporting/obligation_detail.html", context, status=status)
 
 
 @require_POST
@@ -167,3 +182,29 @@ def completeness(request, pk: int):
         "section": "reports",
     }
     return render(request, "reporting/completeness.html", context)
+
+
+def attachment_download(request, pk: int, attachment_pk: int):
+    obligation = get_obligation_for_user(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, submission__obligation=obligation)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+@require_POST
+def attachment_delete(request, pk: int, attachment_pk: int):
+    obligation = get_obligation_for_user(request, pk)
+    if not can_write(request.user, obligation):
+        raise PermissionDenied("Chỉ cán bộ của cơ quan báo cáo được sửa báo cáo này.")
+    submission = get_object_or_404(Submission, obligation=obligation)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = 0
+    try:
+        submission_remove_attachment(
+            submission=submission, version=version, user=request.user, attachment_pk=attachment_pk
+        )
+        messages.success(request, "Đã xóa tệp đính kèm.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("reporting:obligation_detail", pk=pk)
