@@ -138,3 +138,15 @@ def test_the_seed_files_are_in_the_documented_format():
         seed = (Path(settings.SEED_DATA_DIR) / "provinces" / name).read_text()
         assert "format: ansinh.province/1" in seed
     assert "ansinh.province/1" in text
+
+
+def test_a_file_renaming_another_provinces_committee_is_refused(client, seed):
+    """The upload is matched to the committee it changes by province and key, not by name."""
+    login(client, "kontum.thuongtruc")
+    text = (Path(settings.SEED_DATA_DIR) / "provinces" / "thanh-hoa.yaml").read_text()
+    renamed = text.replace("name: Ban Chỉ đạo", "name: Ban Chỉ đạo (đổi tên)", 1)
+    assert renamed != text
+    upload = SimpleUploadedFile("thanh-hoa.yaml", renamed.encode())
+    response = client.post(reverse("org:province_file_upload"), {"file": upload})
+    assert response.status_code == 403
+    assert not ImportBatch.objects.exists()

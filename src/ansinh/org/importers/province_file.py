@@ -34,6 +34,9 @@ class LoadReport:
     filename: str
     province: str = ""
     committee: str = ""
+    # What the file changes, by identity rather than by name: a file may rename its committee.
+    province_id: int | None = None
+    committee_key: str = ""
     dry_run: bool = False
     counts: Counter = field(default_factory=Counter)
 
@@ -104,10 +107,12 @@ class _Writer:
     def write(self):
         self.province = self.resolve_province()
         self.report.province = self.province.name
+        self.report.province_id = self.province.pk
         self.write_agencies()
         self.write_groups()
         committee = self.write_committee()
         self.report.committee = committee.name
+        self.report.committee_key = committee.key
         if self.data.get("regulation"):
             self.write_regulation(committee)
 

@@ -17,7 +17,7 @@ KIND = "province_file"
 def _check_may_load(request, report):
     from ansinh.org.models import Committee
 
-    existing = Committee.objects.filter(province__name=report.province, name=report.committee)
+    existing = Committee.objects.filter(province_id=report.province_id, key=report.committee_key)
     for committee in existing:
         if not perms.can_manage_committee(request.user, committee):
             raise PermissionDenied(
