@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ansinh.core.context_processors.navigation",
+                "ansinh.reporting.context_processors.unread_notices",
             ],
             "builtins": ["template_partials.templatetags.partials"],
             # Undefined variables fail loudly in tests, so typos in templates are caught.
@@ -203,6 +204,17 @@ TASKS = {
         "BACKEND": env_str("TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
     }
 }
+# The production queue: TASK_BACKEND=django_tasks_rq.RQBackend (the `redis` extra) keeps the
+# tasks in Redis at REDIS_URL; workers run `ansinh rqworker default` (docs/operations.md).
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}}
+RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    if not REDIS_URL:
+        raise RuntimeError("TASK_BACKEND=django_tasks_rq.RQBackend needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq"]
+    TASKS["default"]["QUEUES"] = list(RQ_QUEUES)
+# The address users open ansinh at, for the links in e-mails (deadline reminders).
+ANSINH_SITE_URL = env_str("ANSINH_SITE_URL", "http://127.0.0.1:8000" if (DEMO or TESTING) else "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not (DEMO or TESTING or DEBUG))

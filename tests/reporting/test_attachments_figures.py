@@ -42,9 +42,7 @@ def detail(client, ob):
 
 
 @time_machine.travel(dt.datetime(2024, 7, 10, 9))
-def test_files_are_sent_with_the_report_and_downloaded_by_the_standing_agency(
-    client, sotttt_half
-):
+def test_files_are_sent_with_the_report_and_downloaded_by_the_standing_agency(client, sotttt_half):
     login(client, "kontum.sotttt")
     response = save(
         client,

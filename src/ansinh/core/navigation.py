@@ -16,6 +16,7 @@ ITEMS = [
     NavItem("Nhiệm vụ của đơn vị", "plans:my_tasks", "my_tasks"),
     NavItem("Chỉ tiêu", "targets:attainment", "targets"),
     NavItem("Báo cáo", "reporting:my_reports", "reports"),
+    NavItem("Kiến nghị", "reporting:concern_list", "concerns"),
     NavItem("Quy chế", "org:regulation_current", "regulation"),
     NavItem("Cơ quan", "org:agency_list", "agencies"),
     NavItem("Nhóm cơ quan", "org:group_list", "groups"),

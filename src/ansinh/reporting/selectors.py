@@ -62,7 +62,7 @@ def agency_obligations(*, agency, year: int, today: dt.date) -> list[Obligation]
     """What the agency owes in the year, by deadline, each with `.state` and `.sub`."""
     obligations = (
         Obligation.objects.filter(agency=agency, period_year=year)
-        .select_related("kind__regime", "agency", "submission")
+        .select_related("kind__regime", "agency", "submission", "request")
         .order_by("due_date", "kind__position")
     )
     return with_status(obligations, today=today)
@@ -112,9 +112,23 @@ class Rate:
         return 100 * self.counts[Timeliness.ON_TIME] / self.due if self.due else None
 
 
+@dataclass(frozen=True)
+class AdHocColumn:
+    """An ad hoc request stands where a period would, labelled by its title."""
+
+    number: int
+    label: str
+
+
+def _column(ob: Obligation) -> Period | AdHocColumn:
+    if ob.request_id:
+        return AdHocColumn(ob.period_number, ob.request.title)
+    return ob.period
+
+
 @dataclass
 class Matrix:
-    columns: list[tuple[object, Period]]  # (report kind, period)
+    columns: list[tuple[object, Period | AdHocColumn]]  # (report kind, period or request)
     rows: list[tuple[object, list, Rate]]  # (agency, cells, rate)
     column_rates: list[Rate]
 
@@ -123,14 +137,14 @@ def completeness_matrix(*, regime: ReportingRegime, year: int, today: dt.date) -
     """Reporters × (kind, period) of the regime's periodic reports in the year."""
     obligations = list(
         Obligation.objects.filter(kind__regime=regime, period_year=year)
-        .select_related("kind", "agency", "submission")
+        .select_related("kind", "agency", "submission", "request")
         .order_by("kind__position", "period_number")
     )
     columns, agencies, cells = [], {}, {}
     for ob in obligations:
         key = (ob.kind_id, ob.period_number)
         if key not in [(k.pk, p.number) for k, p in columns]:
-            columns.append((ob.kind, ob.period))
+            columns.append((ob.kind, _column(ob)))
         agencies.setdefault(ob.agency_id, ob.agency)
         cells[(ob.agency_id, key)] = (
             ob,

@@ -75,6 +75,10 @@ class Obligation(TimeStampedModel):
 
     @property
     def period(self) -> Period:
+        """The period the report covers; an ad hoc report covers its year so far (its number
+        counts the year's requests, not periods)."""
+        if self.request_id:
+            return Period(self.period_year, PeriodKind.YEAR, 1)
         return Period(self.period_year, PeriodKind(self.period_kind), self.period_number)
 
     @property

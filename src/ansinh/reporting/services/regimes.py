@@ -15,6 +15,7 @@ from ansinh.reporting.enums import (
     ReportPeriod,
 )
 from ansinh.reporting.models import ReportingRegime, ReportKind
+from ansinh.reporting.models.regimes import default_remind_after, default_remind_before
 
 
 def regime_problems(*, regime: ReportingRegime) -> list[str]:
@@ -88,6 +89,7 @@ def regime_load(*, data: dict, user=None) -> ReportingRegime:
     reading = data.get("reading", DeadlineReading.STRICTLY_BEFORE)
     if reading not in DeadlineReading.values:
         raise ValidationError(f"Cách hiểu “trước ngày X” không hợp lệ: {reading}.")
+    remind_before, remind_after = _reminder_offsets(data.get("reminders"))
     regime, _ = ReportingRegime.objects.update_or_create(
         committee=committee,
         key=data["key"],
@@ -97,6 +99,8 @@ def regime_load(*, data: dict, user=None) -> ReportingRegime:
             "reading": reading,
             "plan": plan,
             "updated_by": user,
+            "remind_before": remind_before,
+            "remind_after": remind_after,
         },
     )
     reporters = data.get("reporters") or {}
@@ -123,6 +127,33 @@ def regime_load(*, data: dict, user=None) -> ReportingRegime:
     if problems:
         raise ValidationError(problems)
     return regime
+
+
+MAX_REMIND_DAYS = 365
+
+
+def _reminder_offsets(spec) -> tuple[list[int], list[int]]:
+    """`reminders: {before: [7, 1], after: [1, 3, 7]}`: days before and after the last day a
+    report counts as on time; a list left out keeps the usual one."""
+    spec = spec or {}
+    if not isinstance(spec, dict) or set(spec) - {"before", "after"}:
+        raise ValidationError("reminders: chỉ ghi before (nhắc trước hạn) và after (nhắc sau hạn).")
+    found = {}
+    for key, label, default in (
+        ("before", "Nhắc trước hạn", default_remind_before),
+        ("after", "Nhắc sau hạn", default_remind_after),
+    ):
+        days = spec.get(key, default())
+        if not isinstance(days, list) or not all(
+            isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= MAX_REMIND_DAYS
+            for d in days
+        ):
+            raise ValidationError(
+                f"{label} (reminders.{key}): cần một danh sách số ngày, mỗi số nguyên từ 0 đến "
+                f"{MAX_REMIND_DAYS}, ví dụ [7, 1]; gặp {days!r}."
+            )
+        found[key] = sorted(set(days), reverse=key == "before")
+    return found["before"], found["after"]
 
 
 def _by_key(model, committee, keys, label):

@@ -18,6 +18,7 @@ from ansinh.reporting.enums import SubmissionStatus as S
 from ansinh.reporting.figures import locality_figures
 from ansinh.reporting.models import Obligation, Submission
 from ansinh.reporting.services.attachments import attachment_remove, attachments_add
+from ansinh.reporting.services.concerns import concern_from_submission
 
 CONFLICT = (
     "Báo cáo vừa được người khác thay đổi (phiên bản {current}); thay đổi của bạn dựa trên "
@@ -160,7 +161,11 @@ def submission_transition(
     if action == "reopen":
         submission.submitted_at = None
     submission.status = target
-    return _save(submission, user)
+    submission = _save(submission, user)
+    if action == "submit":
+        # Difficulties raised in a report reach the standing agency's list of concerns.
+        concern_from_submission(submission=submission, user=user)
+    return submission
 
 
 @transaction.atomic

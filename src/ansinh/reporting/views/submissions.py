@@ -88,6 +88,7 @@ def _detail_context(request, obligation, form=None, decision=None):
         "decision": decision,
         "can_decide": can_decide(request.user, obligation),
         "upload_rule": upload_rule(),
+        "concerns": list(submission.concerns.all()) if submission else [],
         "attachments": list(submission.attachments.all()) if submission else [],
         "history": history_for_objects(
             [submission], children=[(Attachment, "submission", submission.pk)]

@@ -1,0 +1,178 @@
+"""Rebuild the default Word template of the consolidated report (reporting/templates_docx/).
+
+The layout comes from `documents.nd30` (Nghị định 30/2020); the text is docxtpl's Jinja, whose
+variables `docs/report-template.md` lists. The header fields go in as markers and are swapped
+for Jinja afterwards, because nd30 prints the issuing body in capitals and the date as digits.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from ansinh.documents.nd30 import OfficialDocument
+from ansinh.reporting.docx_render import DEFAULT_TEMPLATE
+
+MARKERS = {
+    "@@CAP_TREN@@": "{{ co_quan_cap_tren }}",
+    "@@CO_QUAN@@": "{{ co_quan }}",
+    "@@SO@@": "{{ so_ky_hieu }}",
+    "@@NOI@@": "{{ dia_danh }}",
+    "ngày     tháng     năm     ": "{{ ngay_thang_nam }}",
+    "@@KY@@": "{{ tham_quyen_ky }}",
+    "@@TEN@@": "{{ nguoi_ky }}",
+}
+
+
+def build_template() -> OfficialDocument:
+    doc = OfficialDocument(
+        issuer_parent="@@CAP_TREN@@",
+        issuer="@@CO_QUAN@@",
+        number="@@SO@@",
+        place="@@NOI@@",
+        kind="BÁO CÁO",
+        summary="{{ trich_yeu }}",
+    )
+    doc.paragraph(
+        "Căn cứ {{ can_cu }}; {{ ten_co_quan }} (cơ quan thường trực Ban Chỉ đạo) tổng hợp báo "
+        "cáo {{ ky_viet_thuong }} của các cơ quan, đơn vị như sau:",
+        italic=True,
+    )
+    _sending(doc)
+    doc.heading("II. KẾT QUẢ THỰC HIỆN")
+    doc.heading("1. Kết quả chung theo báo cáo của các cơ quan, đơn vị")
+    doc.paragraph("{%p for b in bao_cao %}")
+    doc.paragraph("{{ b.co_quan }}{% if b.gui_muon %} (gửi muộn){% endif %}: {{ b.ket_qua }}")
+    doc.paragraph("{%p endfor %}")
+    doc.paragraph("{%p if not bao_cao %}")
+    doc.paragraph("Chưa có báo cáo nào được tiếp nhận trong kỳ.", italic=True)
+    doc.paragraph("{%p endif %}")
+    _tasks(doc)
+    _attainment(doc)
+    doc.heading("III. KHÓ KHĂN, VƯỚNG MẮC")
+    _by_agency(doc, "kho_khan", "Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.")
+    doc.heading("IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    _by_agency(doc, "kien_nghi", "Các cơ quan, đơn vị không có kiến nghị.")
+    doc.paragraph(
+        "Trên đây là báo cáo tổng hợp kết quả {{ ky_viet_thuong }} của {{ ten_co_quan }}./."
+    )
+    doc.signature(authority="@@KY@@", name="@@TEN@@")
+    doc.recipients(["{%p for n in noi_nhan %}", "{{ n }}", "{%p endfor %}"])
+    _replace_markers(doc)
+    return doc
+
+
+def _sending(doc):
+    doc.heading("I. TÌNH HÌNH GỬI BÁO CÁO")
+    doc.paragraph(
+        "Số cơ quan, đơn vị phải báo cáo: {{ so_phai_bao_cao }}; đã tiếp nhận: "
+        "{{ so_da_tiep_nhan }} (trong đó gửi muộn: {{ so_gui_muon }}); đã gửi nhưng chưa "
+        "tiếp nhận: {{ so_chua_tiep_nhan }}; chưa gửi: {{ so_chua_gui }}. Số liệu chốt đến "
+        "ngày {{ ngay_chot_so_lieu }}; {{ han_gui }}."
+    )
+    doc.paragraph("{%p if chua_gui %}")
+    doc.paragraph("Các cơ quan, đơn vị chưa gửi báo cáo: {{ chua_gui_ten }}.")
+    doc.paragraph("{%p endif %}")
+    doc.paragraph("{%p if chua_tiep_nhan %}")
+    doc.paragraph("Báo cáo đã gửi nhưng chưa được tiếp nhận:")
+    doc.paragraph("{%p for b in chua_tiep_nhan %}")
+    doc.paragraph("- {{ b.co_quan }} ({{ b.trang_thai|lower }}, gửi ngày {{ b.ngay_gui }}).")
+    doc.paragraph("{%p endfor %}")
+    doc.paragraph("{%p endif %}")
+
+
+def _tasks(doc):
+    doc.paragraph("{%p if nhiem_vu.co_ke_hoach %}")
+    doc.heading("2. Tình hình thực hiện nhiệm vụ theo Kế hoạch")
+    doc.paragraph(
+        "{{ nhiem_vu.ke_hoach }} có {{ nhiem_vu.tong }} nhiệm vụ; tính đến ngày "
+        "{{ nhiem_vu.ngay }}: {{ nhiem_vu.tom_tat }}."
+    )
+    doc.paragraph("{%p if nhiem_vu.qua_han %}")
+    doc.paragraph("Các nhiệm vụ quá hạn chưa hoàn thành:")
+    doc.paragraph("{%p for t in nhiem_vu.qua_han %}")
+    doc.paragraph(
+        "- Nhiệm vụ {{ t.so }}: {{ t.noi_dung }} (chủ trì: {{ t.chu_tri }}; {{ t.ghi_chu }})."
+    )
+    doc.paragraph("{%p endfor %}")
+    doc.paragraph("{%p endif %}")
+    doc.paragraph("Kết quả từng nhiệm vụ theo báo cáo đã tiếp nhận:")
+    doc.table(
+        ["STT", "Nhiệm vụ", "Chủ trì", "Trạng thái", "Kết quả theo báo cáo"],
+        [
+            ["{%tr for t in nhiem_vu.danh_sach %}", "", "", "", ""],
+            [
+                "{{ t.so }}",
+                "{{ t.noi_dung }}",
+                "{{ t.chu_tri }}",
+                "{{ t.trang_thai }}",
+                "{{ t.ket_qua }}",
+            ],
+            ["{%tr endfor %}", "", "", "", ""],
+        ],
+        widths_cm=[1.1, 5.4, 2.8, 2.6, 4.6],
+        size=11,
+    )
+    doc.paragraph("{%p endif %}")
+
+
+def _attainment(doc):
+    doc.heading(
+        "{% if nhiem_vu.co_ke_hoach %}3{% else %}2{% endif %}. Kết quả thực hiện các chỉ tiêu "
+        "(đến ngày {{ chi_tieu.ngay }})"
+    )
+    doc.paragraph("{%p if chi_tieu.co_so_lieu %}")
+    doc.table(
+        ["Chỉ tiêu", "Thực hiện", "Chỉ tiêu giao", "Tỷ lệ đạt", "Đánh giá"],
+        [
+            ["{%tr for c in chi_tieu.toan_tinh %}", "", "", "", ""],
+            ["{{ c.ten }}", "{{ c.ty_le }}", "{{ c.chi_tieu }}", "{{ c.dat }}", "{{ c.danh_gia }}"],
+            ["{%tr endfor %}", "", "", "", ""],
+        ],
+        widths_cm=[6.0, 2.4, 2.4, 2.2, 3.5],
+        size=11,
+    )
+    doc.paragraph("{{ chi_tieu.quy_tac }}", italic=True)
+    doc.paragraph("{%p if chi_tieu.minh_hoa %}")
+    doc.paragraph("Lưu ý: số liệu dùng để tính là số liệu minh họa, chưa phải số liệu thật.")
+    doc.paragraph("{%p endif %}")
+    doc.paragraph("{%p if chi_tieu.dia_ban_cham %}")
+    doc.paragraph("Các địa bàn chậm tiến độ:")
+    doc.paragraph("{%p for d in chi_tieu.dia_ban_cham %}")
+    doc.paragraph("- {{ d.ten }}: {{ d.chi_tieu_cham }}.")
+    doc.paragraph("{%p endfor %}")
+    doc.paragraph("{%p endif %}")
+    doc.paragraph("{%p else %}")
+    doc.paragraph("Chưa có số liệu để đánh giá các chỉ tiêu đến ngày {{ chi_tieu.ngay }}.")
+    doc.paragraph("{%p endif %}")
+
+
+def _by_agency(doc, name: str, empty: str):
+    doc.paragraph(f"{{%p for k in {name} %}}")
+    doc.paragraph("- {{ k.co_quan }}: {{ k.noi_dung }}")
+    doc.paragraph("{%p endfor %}")
+    doc.paragraph(f"{{%p if not {name} %}}")
+    doc.paragraph(empty, italic=True)
+    doc.paragraph("{%p endif %}")
+
+
+def _replace_markers(doc: OfficialDocument) -> None:
+    """Swap the header and signature markers (each in a run of its own) for Jinja."""
+    for table in doc.doc.tables:
+        for cell in table._cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    for marker, jinja in MARKERS.items():
+                        if marker in run.text:
+                            run.text = run.text.replace(marker, jinja)
+
+
+class Command(BaseCommand):
+    help = "Dựng lại mẫu Word mặc định của báo cáo tổng hợp (Nghị định 30/2020, docxtpl)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", type=Path, default=DEFAULT_TEMPLATE)
+
+    def handle(self, *args, output: Path, **options):
+        output.parent.mkdir(parents=True, exist_ok=True)
+        build_template().save(str(output))
+        self.stdout.write(f"Đã ghi mẫu báo cáo tổng hợp: {output}")
