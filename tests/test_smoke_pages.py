@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from ansinh.accounts.models import User
+from ansinh.meetings.models import Meeting
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
 from ansinh.plans.models import Plan, Task
 from ansinh.reporting.models import Obligation, ReportingRegime
@@ -61,6 +62,8 @@ def pages():
         content="Thiếu kinh phí tuyên truyền",
     )
     reminders_send(day=dt.date(2024, 7, 15))
+    call_command("load_demo_meetings", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    meeting = Meeting.objects.filter(committee=kon_tum).first()
     return [
         ("core:home", []),
         ("org:committee_detail", [kon_tum.pk]),
@@ -107,6 +110,10 @@ def pages():
         ("reporting:concern_detail", [concern.pk]),
         ("reporting:notices", []),
         ("reporting:digest_log", []),
+        ("meetings:meeting_list", []),
+        ("meetings:meeting_detail", [meeting.pk]),
+        ("meetings:rules_edit", [kon_tum.pk]),
+        ("meetings:meeting_create", [kon_tum.pk]),
     ]
 
 
@@ -122,10 +129,8 @@ def test_every_page_as_every_user(client, seed):
         for name, args in kon_tum_pages:
             url = reverse(name, args=args)
             response = client.get(url, follow=True)
-            if response.streaming:  # a download: only its status matters here
-                html = ""
-            else:
-                html = response.content.decode(errors="replace")
+            # A download streams: only its status matters here.
+            html = "" if response.streaming else response.content.decode(errors="replace")
             if response.status_code >= 500 or response.status_code not in (200, 403, 404):
                 problems.append(f"{username} {url}: HTTP {response.status_code}")
             elif "INVALID<" in html or "INVALID&lt;" in html:

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ansinh.plans",
     "ansinh.targets",
     "ansinh.reporting",
+    "ansinh.meetings",
     "ansinh.api",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("ansinh.plans.urls")),
     path("", include("ansinh.targets.urls")),
     path("", include("ansinh.reporting.urls")),
+    path("", include("ansinh.meetings.urls")),
     path("api/v1/", include("ansinh.api.urls")),
     # The schema and its docs are for logged-in users and token holders, like the data.
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -17,6 +17,7 @@ ITEMS = [
     NavItem("Chỉ tiêu", "targets:attainment", "targets"),
     NavItem("Báo cáo", "reporting:my_reports", "reports"),
     NavItem("Kiến nghị", "reporting:concern_list", "concerns"),
+    NavItem("Cuộc họp", "meetings:meeting_list", "meetings"),
     NavItem("Quy chế", "org:regulation_current", "regulation"),
     NavItem("Cơ quan", "org:agency_list", "agencies"),
     NavItem("Nhóm cơ quan", "org:group_list", "groups"),

@@ -33,4 +33,6 @@ class Command(BaseCommand):
         # They need the accounts, and run quietly so the accounts stay the console's last lines.
         call_command("load_demo_users", stdout=io.StringIO())
         call_command("send_reminders", "--day", DEMO_REMINDER_DAY, stdout=io.StringIO())
+        if "load_demo_meetings" in available:
+            call_command("load_demo_meetings", stdout=io.StringIO())
         call_command("load_demo_users", stdout=self.stdout)
