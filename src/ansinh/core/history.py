@@ -59,10 +59,13 @@ def history_for_objects(objects, *, children=(), limit: int = 100):
     for model, pks in _group_by_model(objects).items():
         entries = entries | LogEntry.objects.get_for_objects(model.objects.filter(pk__in=pks))
     for model, key, value in children:
-        entries = entries | LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            **{f"additional_data__{key}": value},
-        ).distinct()
+        entries = (
+            entries
+            | LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                **{f"additional_data__{key}": value},
+            ).distinct()
+        )
     return history_rows(
         entries.select_related("actor", "content_type").order_by("-timestamp")[:limit]
     )
