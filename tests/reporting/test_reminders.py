@@ -30,7 +30,7 @@ from ansinh.reporting.services.reminders import reminders_send
 from tests.conftest import login
 
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-Q1_LABEL = "Báo cáo quý Quý 1/2025"  # Thanh Hóa: "trước ngày 05/04/2025", last day 04/04
+Q1_LABEL = "Báo cáo quý, Quý 1/2025"  # Thanh Hóa: "trước ngày 05/04/2025", last day 04/04
 
 
 @pytest.fixture

@@ -68,10 +68,10 @@ class Obligation(TimeStampedModel):
 
     @property
     def label(self) -> str:
-        """ "Báo cáo quý Quý 1/2025", or the title of an ad hoc request."""
+        """ "Báo cáo quý, Quý 1/2025", or the title of an ad hoc request."""
         if self.request_id:
             return f"{self.kind.name}: {self.request.title}"
-        return f"{self.kind.name} {self.period.label}"
+        return f"{self.kind.name}, {self.period.label}"
 
     @property
     def period(self) -> Period:
