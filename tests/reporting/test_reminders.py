@@ -115,7 +115,7 @@ def test_standing_officers_get_the_agencies_still_missing_in_their_own_digest(q1
         if o.user.username == "thanhhoa.thuongtruc"
     ]
     own, missing = outcome.lines
-    assert own.title.startswith("Báo cáo tổng hợp quý Quý 1/2025")
+    assert own.title.startswith("Báo cáo tổng hợp quý, Quý 1/2025")
     assert own.when == "còn 4 ngày đến ngày gửi cuối cùng"
     assert missing.title == Q1_LABEL
     assert "Sở Y tế tỉnh Thanh Hóa" in missing.agencies
