@@ -114,6 +114,8 @@ def pages():
         ("meetings:meeting_detail", [meeting.pk]),
         ("meetings:rules_edit", [kon_tum.pk]),
         ("meetings:meeting_create", [kon_tum.pk]),
+        ("meetings:consultation_list", []),
+        ("meetings:consultation_create", [kon_tum.pk]),
     ]
 
 

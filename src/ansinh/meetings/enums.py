@@ -64,3 +64,10 @@ class DecisionBasis(models.TextChoices):
     MAJORITY = "majority", "Theo đa số"
     CHAIR = "chair", "Theo ý kiến người chủ trì"
     NONE = "none", "Chưa có kết luận"
+
+
+class ConsultationAnswer(models.TextChoices):
+    PENDING = "pending", "Chưa trả lời"
+    AGREE = "agree", "Đồng ý"
+    DISAGREE = "disagree", "Không đồng ý"
+    COMMENT = "comment", "Có ý kiến khác"

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ansinh.core.vnformat import parse_date
-from ansinh.meetings.enums import Answer, MeetingKind
+from ansinh.meetings.enums import Answer, ConsultationAnswer, MeetingKind
 from ansinh.meetings.models import MeetingRules
 from ansinh.meetings.services.agenda import NO_PRESENTER, material_problems
 from ansinh.org.models import Agency, Membership
@@ -197,6 +197,90 @@ class RulesForm(forms.ModelForm):
             "chair_decides",
             "source",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class ConclusionTaskForm(forms.Form):
+    content = forms.CharField(
+        label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    lead = forms.ModelChoiceField(label="Đơn vị chủ trì", queryset=Agency.objects.none())
+    coordinators = forms.ModelMultipleChoiceField(
+        label="Đơn vị phối hợp",
+        queryset=Agency.objects.none(),
+        required=False,
+        help_text="Giữ Ctrl (hoặc ⌘) để chọn nhiều cơ quan.",
+    )
+    due_date = forms.CharField(label="Hạn hoàn thành", help_text="dd/mm/yyyy, ví dụ 30/09/2026.")
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = Agency.objects.filter(
+            province_id=meeting.committee.province_id, is_active=True
+        ).order_by("name")
+        self.fields["lead"].queryset = agencies
+        self.fields["coordinators"].queryset = agencies
+        self.fields["coordinators"].widget.attrs["size"] = 8
+        style(self)
+
+    def clean_due_date(self) -> dt.date:
+        try:
+            return parse_date(self.cleaned_data["due_date"])
+        except ValueError as exc:
+            raise forms.ValidationError(f"Hạn hoàn thành: {exc}") from exc
+
+
+class ConsultationForm(forms.Form):
+    title = forms.CharField(label="Trích yếu", max_length=300)
+    questions = forms.CharField(
+        label="Nội dung xin ý kiến",
+        help_text="Vấn đề cần các thành viên cho ý kiến; mỗi câu hỏi một dòng.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    day = forms.CharField(label="Hạn trả lời (ngày)", help_text="dd/mm/yyyy.")
+    time = forms.TimeField(label="Giờ", input_formats=["%H:%M", "%Hh%M", "%H"], initial="17:00")
+    members = forms.ModelMultipleChoiceField(
+        label="Thành viên được xin ý kiến",
+        queryset=Membership.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    files = MultipleFileField(label="Tài liệu xin ý kiến")
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = members
+        self.fields["members"].label_from_instance = lambda m: (
+            f"{m.person_name or m.title} — {m.title} ({m.agency.display_name})"
+        )
+        style(self)
+        self.fields["members"].widget.attrs.pop("class", None)
+
+    def clean_day(self) -> dt.date:
+        try:
+            return parse_date(self.cleaned_data["day"])
+        except ValueError as exc:
+            raise forms.ValidationError(f"Hạn trả lời: {exc}") from exc
+
+    def closes_at(self) -> dt.datetime:
+        combined = dt.datetime.combine(self.cleaned_data["day"], self.cleaned_data["time"])
+        return timezone.make_aware(combined)
+
+
+class ConsultationAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label="Ý kiến",
+        choices=[(c.value, c.label) for c in ConsultationAnswer if c != ConsultationAnswer.PENDING],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label="Ý kiến cụ thể",
+        required=False,
+        help_text="Bắt buộc khi chọn “Có ý kiến khác”.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -115,3 +115,42 @@ def get_managed_committee(request, pk: int) -> Committee:
     if not can_manage(request.user, committee):
         raise PermissionDenied(MANAGE_ONLY)
     return committee
+
+
+def consultations_for_user(user):
+    """Every consultation of the committees the user reads all of, and those a seat of the
+    user's agency is asked in."""
+    from ansinh.meetings.models import Consultation
+
+    readable = [c.pk for c in readable_committees(user)]
+    asked = Q(pk__in=[])
+    if user.agency_id:
+        asked = Q(members__membership__agency_id=user.agency_id)
+    visible = Consultation.objects.filter(
+        committee__province_id__in=perms.visible_province_ids(user)
+    )
+    ids = visible.filter(Q(committee_id__in=readable) | asked).values("pk")
+    return Consultation.objects.filter(pk__in=ids)
+
+
+def get_consultation_for_user(request, pk: int, *, manage: bool = False):
+    from ansinh.meetings.models import Consultation
+
+    consultation = get_object_or_404(
+        Consultation.objects.filter(
+            committee__province_id__in=perms.visible_province_ids(request.user)
+        ).select_related("committee__province", "committee__standing_agency"),
+        pk=pk,
+    )
+    committee = consultation.committee
+    if manage and not can_manage(request.user, committee):
+        raise PermissionDenied(MANAGE_ONLY)
+    if can_read_all(request.user, committee):
+        return consultation
+    asked = (
+        request.user.agency_id is not None
+        and consultation.members.filter(membership__agency_id=request.user.agency_id).exists()
+    )
+    if not asked:
+        raise PermissionDenied("Cơ quan của bạn không được xin ý kiến trong đợt này.")
+    return consultation

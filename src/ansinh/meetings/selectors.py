@@ -11,6 +11,7 @@ from ansinh.core.history import history_for_objects
 from ansinh.meetings.enums import Answer, Attendance, ExcuseStatus, MeetingKind, MeetingStatus
 from ansinh.meetings.models import (
     AgendaItem,
+    ConclusionTask,
     Decision,
     Invitation,
     Material,
@@ -179,6 +180,12 @@ def meeting_decisions(*, meeting: Meeting, rules) -> list[DecisionView]:
     ]
 
 
+def conclusion_tasks(*, decision: Decision) -> list[ConclusionTask]:
+    return list(
+        decision.conclusion_tasks.select_related("task__plan", "task__group").order_by("pk")
+    )
+
+
 def voters(*, meeting: Meeting, rules) -> list[Invitation]:
     """The seats whose opinion counts: members present, and substitutes where the rules say."""
     allowed = [Attendance.PRESENT]
@@ -194,7 +201,7 @@ def voters(*, meeting: Meeting, rules) -> list[Invitation]:
 def meeting_history(*, meeting: Meeting):
     children = [
         (model, "meeting", meeting.pk)
-        for model in (AgendaItem, Material, Invitation, Decision, Vote)
+        for model in (AgendaItem, Material, Invitation, Decision, Vote, ConclusionTask)
     ]
     return history_for_objects([meeting], children=children, limit=150)
 

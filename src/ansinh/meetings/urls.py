@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ansinh.meetings.views import agenda, attendance, decisions, meetings
+from ansinh.meetings.views import agenda, attendance, consultations, decisions, meetings, minutes
 
 app_name = "meetings"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("cuoc-hop/<int:pk>/ket-thuc/", meetings.meeting_close, name="meeting_close"),
     path("cuoc-hop/<int:pk>/huy/", meetings.meeting_cancel, name="meeting_cancel"),
     path("cuoc-hop/<int:pk>/giay-moi.docx", meetings.invitation_docx, name="invitation_docx"),
+    path("cuoc-hop/<int:pk>/bien-ban.docx", minutes.minutes_docx, name="minutes_docx"),
     path("cuoc-hop/<int:pk>/noi-dung/them/", agenda.agenda_item_form, name="agenda_item_create"),
     path(
         "cuoc-hop/<int:pk>/noi-dung/<int:item_pk>/sua/",
@@ -55,5 +56,35 @@ urlpatterns = [
         "cuoc-hop/<int:pk>/bieu-quyet/<int:decision_pk>/",
         decisions.decision_detail,
         name="decision_detail",
+    ),
+    path(
+        "cuoc-hop/<int:pk>/bieu-quyet/<int:decision_pk>/giao-nhiem-vu/",
+        minutes.conclusion_task_create,
+        name="conclusion_task_create",
+    ),
+    path("lay-y-kien/", consultations.consultation_list, name="consultation_list"),
+    path(
+        "ban-chi-dao/<int:committee_pk>/lay-y-kien/tao/",
+        consultations.consultation_create,
+        name="consultation_create",
+    ),
+    path("lay-y-kien/<int:pk>/", consultations.consultation_detail, name="consultation_detail"),
+    path(
+        "lay-y-kien/<int:pk>/thanh-vien/<int:member_pk>/tra-loi/",
+        consultations.consultation_answer,
+        name="consultation_answer",
+    ),
+    path(
+        "lay-y-kien/<int:pk>/nhac/", consultations.consultation_remind, name="consultation_remind"
+    ),
+    path(
+        "lay-y-kien/<int:pk>/tai-lieu/<int:document_pk>/",
+        consultations.consultation_document,
+        name="consultation_document",
+    ),
+    path(
+        "lay-y-kien/<int:pk>/tong-hop.docx",
+        consultations.consultation_docx,
+        name="consultation_docx",
     ),
 ]

@@ -88,6 +88,8 @@ def decision_detail(request, pk: int, decision_pk: int):
         ),
         "rules_words": selectors.rules_words(rules),
         "editable": manage and meeting.status == MeetingStatus.HELD,
+        "can_assign": manage and meeting.status in (MeetingStatus.HELD, MeetingStatus.CLOSED),
+        "conclusion_tasks": selectors.conclusion_tasks(decision=decision),
         "errors": errors,
         "section": "meetings",
     }
