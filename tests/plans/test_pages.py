@@ -114,9 +114,9 @@ def test_attachment_type_and_size_are_checked(client, task):
     exe = SimpleUploadedFile("a.exe", b"MZ", content_type="application/octet-stream")
     data = {"period": "2024-quarter-3", "text": "x", "percent": "10", "reported_on": "10/09/2024"}
     response = client.post(reverse("plans:progress_add", args=[task.pk]), {**data, "files": [fake]})
-    assert response.status_code == 400 and "không phải tệp pdf hợp lệ" in response.content.decode()
+    assert response.status_code == 400 and "không phải tệp .pdf" in response.content.decode()
     response = client.post(reverse("plans:progress_add", args=[task.pk]), {**data, "files": [exe]})
-    assert "chỉ nhận tệp pdf, docx" in response.content.decode()
+    assert "không nhận loại tệp “.exe”" in response.content.decode()
     assert not ProgressReport.objects.exists()
 
 

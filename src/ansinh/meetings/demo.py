@@ -183,4 +183,8 @@ def load_file(path: Path, *, now: dt.datetime | None = None) -> list[str]:
                 lines.append(load_meeting(committee, meeting, name, now or timezone.now()))
         except ValidationError as error:
             raise DemoProblem(f"{name}: {' '.join(error.messages)}") from error
+    # Imported here: the consultations module builds on this one's seats and problems.
+    from ansinh.meetings.demo_consultations import load_consultations
+
+    lines += load_consultations(committee, spec, path.name, now)
     return lines

@@ -4,12 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from ansinh.core.uploads import MultipleFileField
 from ansinh.core.vnformat import parse_date
 from ansinh.meetings.enums import Answer, ConsultationAnswer, MeetingKind
 from ansinh.meetings.models import MeetingRules
 from ansinh.meetings.services.agenda import NO_PRESENTER, material_problems
 from ansinh.org.models import Agency, Membership
-from ansinh.reporting.forms import MultipleFileField
 from ansinh.reporting.models import ConsolidatedReport
 
 
@@ -91,7 +91,7 @@ class AgendaItemForm(forms.Form):
     title = forms.CharField(label="Nội dung", max_length=400)
     presenter = forms.ChoiceField(label="Người trình bày", required=False)
     minutes = forms.IntegerField(label="Thời lượng (phút)", min_value=1, max_value=600)
-    files = MultipleFileField(label="Tài liệu (tệp)", required=False)
+    files = MultipleFileField(label="Tài liệu (tệp)", required=False, check=False)
     report = forms.ModelChoiceField(
         label="Kèm dự thảo báo cáo tổng hợp",
         queryset=ConsolidatedReport.objects.none(),
@@ -247,7 +247,7 @@ class ConsultationForm(forms.Form):
         queryset=Membership.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    files = MultipleFileField(label="Tài liệu xin ý kiến")
+    files = MultipleFileField(label="Tài liệu xin ý kiến", check=False)
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)

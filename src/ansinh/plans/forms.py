@@ -2,58 +2,17 @@ from django import forms
 from django.utils import timezone
 
 from ansinh.core.periods import Period, PeriodKind
+from ansinh.core.uploads import MultipleFileField
 from ansinh.core.vnformat import parse_date
 from ansinh.plans.enums import ReportKind, TaskStatus, UnitRole
 from ansinh.plans.models import Plan, Task
 
-MAX_ATTACHMENT = 10 * 1024 * 1024
 MAX_IMPORT = 10 * 1024 * 1024
-# Extension → the bytes such a file starts with (so a renamed .exe is refused).
-ATTACHMENT_TYPES = {
-    "pdf": (b"%PDF",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "doc": (b"\xd0\xcf\x11\xe0",),
-    "xls": (b"\xd0\xcf\x11\xe0",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG",),
-}
 IMPORT_TYPES = ("yaml", "yml", "xlsx", "docx")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data]
-        return [single(data, initial)] if data else []
 
 
 def _extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
-def check_attachment(upload) -> None:
-    extension = _extension(upload.name)
-    if extension not in ATTACHMENT_TYPES:
-        raise forms.ValidationError(
-            f"“{upload.name}”: chỉ nhận tệp pdf, docx, xlsx, doc, xls, jpg, png."
-        )
-    if upload.size > MAX_ATTACHMENT:
-        raise forms.ValidationError(f"“{upload.name}” lớn hơn 10 MB.")
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(ATTACHMENT_TYPES[extension]):
-        raise forms.ValidationError(f"“{upload.name}” không phải tệp {extension} hợp lệ.")
 
 
 def period_choices(year: int) -> list[tuple[str, str]]:
@@ -85,11 +44,7 @@ class ProgressForm(forms.Form):
         help_text="Ví dụ: đã ban hành kế hoạch.",
     )
     reported_on = forms.CharField(label="Ngày báo cáo", help_text="dd/mm/yyyy")
-    files = MultipleFileField(
-        label="Tệp đính kèm",
-        required=False,
-        help_text="pdf, docx, xlsx, doc, xls, jpg, png; mỗi tệp tối đa 10 MB.",
-    )
+    files = MultipleFileField(label="Tệp đính kèm", required=False)
 
     def __init__(self, *args, task: Task, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,12 +76,6 @@ class ProgressForm(forms.Form):
 
     def clean_period(self):
         return parse_period(self.cleaned_data["period"])
-
-    def clean_files(self):
-        files = self.cleaned_data.get("files") or []
-        for upload in files:
-            check_attachment(upload)
-        return files
 
     def clean(self):
         data = super().clean()

@@ -1,28 +1,9 @@
 from django import forms
 
+from ansinh.core.uploads import MultipleFileField, attachment_problems
 from ansinh.reporting.models import Submission
-from ansinh.reporting.services.attachments import attachment_problems
 
 _TEXT = {"class": "form-control", "rows": 4}
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; their type and size are checked by the attachments service
-    so that the form and an API would refuse the same files with the same words."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "form-control"}))
-        kwargs.setdefault("allow_empty_file", True)  # refused with the file's name below
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, (list, tuple)):
-            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
-        return [super().clean(data, initial)] if data else []
 
 
 class SubmissionForm(forms.Form):

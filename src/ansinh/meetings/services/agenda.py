@@ -1,19 +1,17 @@
 """Writes of the agenda: items with their presenter and time, and the materials sent with them
 (uploaded files, checked like report attachments, or a consolidated report draft)."""
 
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from ansinh.core.history import acting_as
+from ansinh.core.uploads import attachment_problems, store_upload
 from ansinh.meetings.enums import MeetingStatus as S
 from ansinh.meetings.models import AgendaItem, Material, Meeting
 from ansinh.meetings.services.meetings import require_status
 from ansinh.reporting.models import ConsolidatedReport
-from ansinh.reporting.services.attachments import attachment_problems
 
 AGENDA_EDITABLE = [S.DRAFT, S.INVITED]
 NO_PRESENTER = "Người trình bày: chọn một thành viên hoặc một cơ quan trình bày nội dung này."
@@ -75,14 +73,7 @@ def agenda_item_save(
         item.full_clean()
         item.save()
         for upload in files:
-            material = Material(
-                item=item,
-                name=PurePath(upload.name).name[:255],
-                size=upload.size,
-                created_by=user,
-                updated_by=user,
-            )
-            material.file.save(material.name, upload, save=False)
+            material = store_upload(Material(item=item), upload, user=user)
             material.full_clean()
             material.save()
         if report is not None and not item.materials.filter(report=report).exists():

@@ -3,7 +3,6 @@ each member's answer until the closing date (changes kept in the history), remin
 have not answered."""
 
 import datetime as dt
-from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,11 +11,11 @@ from django.utils import timezone
 
 from ansinh.accounts.models import User
 from ansinh.core.history import acting_as
+from ansinh.core.uploads import attachment_problems, store_upload
 from ansinh.meetings.enums import ConsultationAnswer as CA
 from ansinh.meetings.models import Consultation, ConsultationDocument, ConsultationMember
 from ansinh.org.models import Committee, Membership
 from ansinh.reporting.models import Notice
-from ansinh.reporting.services.attachments import attachment_problems
 
 
 def _when(moment: dt.datetime) -> str:
@@ -82,13 +81,9 @@ def consultation_create(
         consultation.full_clean()
         consultation.save()
         for upload in files:
-            document = ConsultationDocument(
-                consultation=consultation,
-                name=PurePath(upload.name).name[:255],
-                size=upload.size,
-                created_by=user,
+            document = store_upload(
+                ConsultationDocument(consultation=consultation), upload, user=user
             )
-            document.file.save(document.name, upload, save=False)
             document.full_clean()
             document.save()
         for seat in members:

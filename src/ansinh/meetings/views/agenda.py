@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ansinh.core.uploads import upload_rule
 from ansinh.meetings import services
 from ansinh.meetings.forms import AgendaItemForm, add_service_errors
 from ansinh.meetings.models import AgendaItem, Material
 from ansinh.meetings.perms import get_meeting_for_user
-from ansinh.reporting.services.attachments import upload_rule
 
 
 @require_http_methods(["GET", "POST"])

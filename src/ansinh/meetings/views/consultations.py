@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ansinh.core.uploads import upload_rule
 from ansinh.meetings import selectors_consultations as selectors
 from ansinh.meetings.consultation_summary import summary_document
 from ansinh.meetings.forms import ConsultationAnswerForm, ConsultationForm, add_service_errors
@@ -22,7 +23,6 @@ from ansinh.meetings.perms import (
 from ansinh.meetings.services import consultations as services
 from ansinh.org.models import Membership
 from ansinh.org.views.common import paginate
-from ansinh.reporting.services.attachments import upload_rule
 
 
 def consultation_list(request):

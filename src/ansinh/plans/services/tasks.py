@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ansinh.core.history import acting_as
+from ansinh.core.uploads import store_upload
 from ansinh.plans.enums import ReportKind, UnitRole
 from ansinh.plans.matching import UnitMatcher
 from ansinh.plans.models import Attachment, ProgressReport, Task, TaskUnit
@@ -111,8 +112,7 @@ def progress_record(
         report.full_clean()
         report.save()
         for upload in files:
-            attachment = Attachment(report=report, name=upload.name, size=upload.size)
-            attachment.file.save(upload.name, upload, save=False)
+            attachment = store_upload(Attachment(report=report), upload, user=user)
             attachment.full_clean()
             attachment.save()
     return report

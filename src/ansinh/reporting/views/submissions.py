@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ansinh.core.history import history_for_objects
+from ansinh.core.uploads import upload_rule
 from ansinh.reporting import selectors, services
 from ansinh.reporting.enums import Timeliness
 from ansinh.reporting.figures import locality_figures
@@ -18,7 +19,6 @@ from ansinh.reporting.perms import (
     get_obligation_for_user,
     get_regime_for_user,
 )
-from ansinh.reporting.services.attachments import upload_rule
 from ansinh.reporting.services.submissions import (
     EDITABLE,
     TRANSITIONS,
