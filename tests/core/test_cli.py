@@ -16,7 +16,7 @@ def _keep_the_test_connection(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_ansinh_load_checks_then_loads_a_province_file(capsys):
+def test_ansinh_load_checks_then_loads_a_province_file(empty_db, capsys):
     admin_units_load(province_codes_2024=["62"])
     path = str(Path(settings.SEED_DATA_DIR) / "provinces" / "kon-tum.yaml")
     main(["load", path, "--dry-run"])

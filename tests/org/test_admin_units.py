@@ -27,7 +27,7 @@ def unit(edition, level, name) -> AdminUnit:
 
 
 @pytest.fixture
-def kon_tum(db):
+def kon_tum(empty_db):
     return admin_units_load(province_codes_2024=[KON_TUM])
 
 

@@ -44,7 +44,7 @@ regulation:
 
 
 @pytest.fixture
-def kon_tum_units(db):
+def kon_tum_units(empty_db):
     admin_units_load(province_codes_2024=["62"])
 
 
