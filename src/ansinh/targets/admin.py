@@ -11,13 +11,16 @@ class MeasureAdmin(admin.ModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["code", "short_name", "numerator", "denominator", "is_active", "position"]
+    list_display = [
+        "code", "short_name", "kind", "numerator", "denominator", "is_active", "position"
+    ]  # fmt: skip
+    list_filter = ["kind", "is_active"]
     search_fields = ["code", "name", "short_name"]
 
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "admin_unit", "year", "percent", "source"]
+    list_display = ["indicator", "admin_unit", "year", "percent", "value", "source"]
     list_filter = ["year", "indicator"]
     raw_id_fields = ["admin_unit"]
     search_fields = ["admin_unit__name"]

@@ -27,15 +27,21 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Indicator
-        fields = ["code", "name", "short_name", "numerator", "denominator", "description"]
+        fields = ["code", "name", "short_name", "kind", "numerator", "denominator", "description"]
 
 
 class TargetSerializer(serializers.ModelSerializer):
+    """`percent` for a rate indicator, `value` (a count, or đồng) for the other kinds; `kind`
+    says which, `display` is the Vietnamese text ("24,88 %", "12.345.678.000 đ")."""
+
     indicator = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kind = serializers.CharField(source="indicator.kind", read_only=True)
+    display = serializers.CharField(read_only=True)
 
     class Meta:
         model = Target
-        fields = ["id", "indicator", "admin_unit", "year", "percent", "source"]
+        fields = ["id", "indicator", "kind", "admin_unit", "year", "percent", "value", "display",
+                  "source"]  # fmt: skip
 
 
 class MeasureValueSerializer(serializers.ModelSerializer):

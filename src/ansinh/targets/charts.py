@@ -6,7 +6,9 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from ansinh.core.vnformat import format_number, format_percent
+from ansinh.core.vnformat import format_number
+from ansinh.targets.enums import IndicatorKind
+from ansinh.targets.rules import format_figure
 
 WIDTH, HEIGHT = 560, 220
 LEFT, RIGHT, TOP, BOTTOM = 52, 12, 14, 40
@@ -18,9 +20,24 @@ class ChartPoint:
     value: Decimal
 
 
-def line_chart(*, title: str, points: list[ChartPoint], target: Decimal | None) -> SafeString:
-    """Rate over periods, with the target as a dashed line. Accessible: the title and a
-    table-like description are in <title>/<desc>."""
+def _axis_label(value: Decimal, kind: str) -> str:
+    """Short enough for the axis: amounts in tỷ (10⁹) đồng, counts whole."""
+    if kind == IndicatorKind.AMOUNT:
+        return f"{format_number(value / Decimal(10**9), 1)} tỷ"
+    if kind == IndicatorKind.COUNT:
+        return format_number(value)
+    return format_number(value, 1)
+
+
+def line_chart(
+    *,
+    title: str,
+    points: list[ChartPoint],
+    target: Decimal | None,
+    kind: str = IndicatorKind.RATE,
+) -> SafeString:
+    """Rate (or year-to-date count or amount) over periods, with the target as a dashed line.
+    Accessible: the title and a table-like description are in <title>/<desc>."""
     if not points:
         return format_html('<p class="text-body-secondary small">{}: chưa có số liệu.</p>', title)
     values = [p.value for p in points] + ([target] if target is not None else [])
@@ -45,7 +62,7 @@ def line_chart(*, title: str, points: list[ChartPoint], target: Decimal | None) 
         format_html("<title>{}</title>", title),
         format_html(
             "<desc>{}</desc>",
-            "; ".join(f"{p.label}: {format_percent(p.value)}" for p in points),
+            "; ".join(f"{p.label}: {format_figure(p.value, kind)}" for p in points),
         ),
     ]
     for step in range(5):
@@ -61,7 +78,7 @@ def line_chart(*, title: str, points: list[ChartPoint], target: Decimal | None) 
                 y(value),
                 LEFT - 4,
                 f"{float(y(value)) + 3:.1f}",
-                format_number(value, 1),
+                _axis_label(value, kind),
             )
         )
     if target is not None:
@@ -77,7 +94,7 @@ def line_chart(*, title: str, points: list[ChartPoint], target: Decimal | None) 
                 y(target),
                 WIDTH - RIGHT,
                 f"{float(y(target)) - 4:.1f}",
-                format_percent(target),
+                format_figure(target, kind),
             )
         )
     path = " ".join(f"{x(i)},{y(p.value)}" for i, p in enumerate(points))
@@ -88,7 +105,10 @@ def line_chart(*, title: str, points: list[ChartPoint], target: Decimal | None) 
         format_html_join(
             "",
             '<circle cx="{}" cy="{}" r="3" fill="#0d6efd"><title>{}: {}</title></circle>',
-            ((x(i), y(p.value), p.label, format_percent(p.value)) for i, p in enumerate(points)),
+            (
+                (x(i), y(p.value), p.label, format_figure(p.value, kind))
+                for i, p in enumerate(points)
+            ),
         )
     )
     every = max(1, len(points) // 8)

@@ -6,6 +6,16 @@ class MeasureKind(models.TextChoices):
 
     PERSONS = "persons", "người"
     CARDS = "cards", "thẻ"
+    DONG = "dong", "đồng"
+
+
+class IndicatorKind(models.TextChoices):
+    """What an indicator's target is: a rate (numerator / denominator, in percent), or a count
+    or an amount of money reached over the year (one measure, no denominator)."""
+
+    RATE = "rate", "Tỷ lệ (%)"
+    COUNT = "count", "Số lượng"
+    AMOUNT = "amount", "Số tiền (đồng)"
 
 
 class Light(models.TextChoices):

@@ -29,12 +29,13 @@ def attainment_workbook(*, table) -> Workbook:
     headers = ["STT", "Đơn vị"]
     for indicator in table.indicators:
         name = indicator.short_name
+        rate = indicator.is_rate
         headers += [
-            f"{name}: tỷ lệ thực tế",
+            f"{name}: {'tỷ lệ thực tế' if rate else 'thực hiện'}",
             f"{name}: chỉ tiêu",
             f"{name}: chênh lệch",
-            f"{name}: % chỉ tiêu",
-            f"{name}: tỷ lệ kỳ vọng",
+            f"{name}: {'% chỉ tiêu' if rate else '% kế hoạch'}",
+            f"{name}: {'tỷ lệ kỳ vọng' if rate else 'kỳ vọng'}",
             f"{name}: đánh giá",
         ]
     rows = []
@@ -79,7 +80,7 @@ def _lagging_rows(table) -> list[list]:
                     number if index == 0 else "",
                     row.unit.name if index == 0 else "",
                     cell.indicator.short_name,
-                    cell.rate_display,
+                    cell.rate_display + (f" ({cell.progress_display})" if not cell.is_rate else ""),
                     cell.expected_display,
                     cell.gap_to_expected_display,
                     cell.target_display,
@@ -93,8 +94,8 @@ LAGGING_HEADERS = [
     "STT",
     "Đơn vị",
     "Chỉ số",
-    "Tỷ lệ thực tế",
-    "Tỷ lệ kỳ vọng",
+    "Thực tế",
+    "Kỳ vọng",
     "Thấp hơn kỳ vọng",
     "Chỉ tiêu năm",
     "Mức độ",
@@ -128,8 +129,9 @@ def lagging_document(*, table, committee=None) -> OfficialDocument:
         date=table.day,
         kind="BÁO CÁO",
         summary=(
-            f"Danh sách địa phương chậm tiến độ thực hiện chỉ tiêu tỷ lệ tham gia BHXH, BHYT, "
-            f"BHTN đến ngày {format_date(table.day)}"
+            f"Danh sách địa phương chậm tiến độ thực hiện chỉ tiêu "
+            f"{'' if table.has_values else 'tỷ lệ '}tham gia BHXH, BHYT, BHTN đến ngày "
+            f"{format_date(table.day)}"
         ),
     )
     if table.illustrative:
@@ -166,14 +168,15 @@ def target_template(*, province, units, year: int) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Chỉ tiêu"
-    indicators = list(Indicator.objects.filter(is_active=True))
+    indicators = list(Indicator.objects.filter(is_active=True).select_related("numerator"))
     rows = [[year, province.code, "Toàn tỉnh"] + [""] * len(indicators)]
     rows += [[year, u.code, u.name] + [""] * len(indicators) for u in units]
     write_table(
         sheet,
-        f"CHỈ TIÊU TỶ LỆ THAM GIA BHXH, BHYT, BHTN NĂM {year} – {province.name.upper()}",
-        "Ghi tỷ lệ % kiểu Việt Nam (24,88). Cột chỉ số theo mã; giữ nguyên dòng tiêu đề.",
-        ["Năm", "Mã ĐVHC", "Đơn vị"] + [f"{i.short_name} (%)" for i in indicators],
+        f"CHỈ TIÊU THAM GIA BHXH, BHYT, BHTN NĂM {year} – {province.name.upper()}",
+        "Cột (%): tỷ lệ % kiểu Việt Nam (24,88). Cột (đồng), (người): số nguyên "
+        "(12.345.678.000). Giữ nguyên dòng tiêu đề.",
+        ["Năm", "Mã ĐVHC", "Đơn vị"] + [f"{i.short_name} ({i.unit_label})" for i in indicators],
         rows,
         [8, 10, 32] + [14] * len(indicators),
     )

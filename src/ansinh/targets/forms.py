@@ -34,7 +34,7 @@ class UploadForm(forms.Form):
 
 
 class TargetForm(forms.Form):
-    """One target, typed the Vietnamese way ("24,88") or with a point ("24.88")."""
+    """One rate target, typed the Vietnamese way ("24,88") or with a point ("24.88")."""
 
     percent = forms.CharField(
         label="Chỉ tiêu (%)",
@@ -57,3 +57,34 @@ class TargetForm(forms.Form):
         if number != number.quantize(Decimal("0.01")):
             raise forms.ValidationError("Chỉ tiêu có tối đa hai chữ số thập phân (ví dụ 24,88).")
         return number.quantize(Decimal("0.01"))
+
+
+class TargetValueForm(forms.Form):
+    """One count or amount target, a whole number written "12.345.678.000" or "12345678000"."""
+
+    value = forms.CharField(label="Chỉ tiêu", max_length=30)
+    source = forms.CharField(label="Căn cứ", max_length=300, required=False)
+
+    def __init__(self, *args, unit_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit_label = unit_label
+        field = self.fields["value"]
+        field.label = f"Chỉ tiêu ({unit_label})"
+        field.help_text = f"Số nguyên ({unit_label}), viết 12.345.678.000 hoặc 12345678000."
+        field.error_messages["required"] = f"Nhập chỉ tiêu ({unit_label})."
+
+    def clean_value(self):
+        raw = self.cleaned_data["value"].strip()
+        if raw.endswith("%"):
+            raise forms.ValidationError(
+                f"Chỉ tiêu này là một số ({self.unit_label}), không phải tỷ lệ %."
+            )
+        try:
+            number = parse_number(raw.removesuffix("đ").removesuffix("đồng").strip())
+        except (ValueError, ArithmeticError):
+            raise forms.ValidationError(f"“{raw}” không phải là số.") from None
+        if number < 0:
+            raise forms.ValidationError("Chỉ tiêu không được âm.")
+        if number != number.to_integral_value():
+            raise forms.ValidationError("Chỉ tiêu là số nguyên, không có phần lẻ.")
+        return int(number)

@@ -5,7 +5,8 @@ Flags are shown to the user; nothing is corrected. The rules:
 - a rate above 100 % (numerator above denominator);
 - a numerator without its denominator for the same unit and period;
 - a jump: a count that moved by more than JUMP_THRESHOLD (rules.py) against the unit's previous
-  period of the same kind.
+  period of the same kind — except the year-to-date measures of count and amount indicators,
+  which grow from 0 every January by design.
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from ansinh.core.periods import Period, PeriodKind
 from ansinh.core.vnformat import format_number, format_percent
 from ansinh.org.models import AdminUnit
-from ansinh.targets.enums import QualityRule
+from ansinh.targets.enums import IndicatorKind, QualityRule
 from ansinh.targets.models import Indicator, Measure, MeasureValue
 from ansinh.targets.rules import JUMP_THRESHOLD
 
@@ -86,7 +87,9 @@ def _order(names):
 
 def _flags(values: dict[Key, int], where: dict[Key, int | None], names) -> list[Flag]:
     measures = {m.pk: m for m in Measure.objects.all()}
-    indicators = list(Indicator.objects.filter(is_active=True))
+    every = list(Indicator.objects.all())
+    indicators = [i for i in every if i.is_active and i.kind == IndicatorKind.RATE]
+    cumulative = {i.numerator_id for i in every if i.kind != IndicatorKind.RATE}
     flags: list[Flag] = []
     for measure_id, unit_id, period in where:
         value = values[(measure_id, unit_id, period)]
@@ -108,7 +111,11 @@ def _flags(values: dict[Key, int], where: dict[Key, int | None], names) -> list[
                     )
                 )
         previous = values.get((measure_id, unit_id, _previous(period)))
-        if previous and abs(value - previous) > JUMP_THRESHOLD * previous:
+        if (
+            previous
+            and measure_id not in cumulative
+            and abs(value - previous) > JUMP_THRESHOLD * previous
+        ):
             change = (value - previous) * 100 / previous
             shown = (
                 f"{format_number(previous)} → {format_number(value)} "

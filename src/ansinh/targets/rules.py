@@ -4,10 +4,12 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from ansinh.core.vnformat import format_date, format_number, format_percent
-from ansinh.targets.enums import Light
+from ansinh.targets.enums import IndicatorKind, Light
 
-# Below the expected rate by less than this many points: yellow; by more: red.
+# Below the expected rate by less than this many points: yellow; by more: red. For a count or
+# an amount the same margin applies to its "% kế hoạch" (value / target × 100).
 YELLOW_MARGIN = Decimal("1")
+HUNDRED = Decimal(100)
 # A count that moves by more than this share against the previous period is flagged.
 JUMP_THRESHOLD = Decimal("0.20")
 
@@ -32,6 +34,35 @@ def light(*, rate, target, last_year, expected) -> Light:
     if expected - rate < YELLOW_MARGIN:
         return Light.YELLOW
     return Light.RED
+
+
+def expected_value(*, target: Decimal, day: dt.date) -> Decimal:
+    """A yearly count or amount is cumulative from 1 January: it starts at 0."""
+    return expected_rate(last_year=Decimal(0), target=target, day=day)
+
+
+def value_light(*, value, target, expected) -> Light:
+    """The rate rule applied to "% kế hoạch": value and expected value as shares of the target."""
+    if value is None or not target or expected is None:
+        return Light.GREY
+    if value >= expected:
+        return Light.GREEN
+    if (Decimal(expected) - Decimal(value)) * HUNDRED / Decimal(target) < YELLOW_MARGIN:
+        return Light.YELLOW
+    return Light.RED
+
+
+def value_rule_text(day: dt.date) -> str:
+    elapsed, days = year_fraction(day)
+    return (
+        f"Chỉ tiêu số lượng, số tiền (cộng dồn từ đầu năm): kỳ vọng tại {format_date(day)} = "
+        f"chỉ tiêu năm {day.year} × {elapsed}/{days} ngày đã qua của năm. Mức đạt = số thực hiện "
+        f"/ chỉ tiêu × 100 (% kế hoạch). Số thực hiện bằng hoặc cao hơn kỳ vọng là đúng tiến độ "
+        f"(xanh); thấp hơn kỳ vọng dưới {format_number(YELLOW_MARGIN)} điểm % kế hoạch: vàng; từ "
+        f"{format_number(YELLOW_MARGIN)} điểm % kế hoạch trở lên: đỏ. Số của tỉnh = tổng số của "
+        f"các đơn vị; chỉ tiêu của tỉnh là chỉ tiêu giao cho tỉnh, nếu chưa giao thì bằng tổng "
+        f"chỉ tiêu các đơn vị."
+    )
 
 
 def rule_text(day: dt.date) -> str:
@@ -59,3 +90,25 @@ def format_points(value) -> str:
 
 def format_rate(value) -> str:
     return format_percent(value) if value is not None else ""
+
+
+def format_figure(value, kind: str) -> str:
+    """A rate '24,88 %', an amount '12.345.678.000 đ', a count '1.250' (whole numbers)."""
+    if value is None:
+        return ""
+    if kind == IndicatorKind.AMOUNT:
+        return f"{format_number(value)} đ"
+    if kind == IndicatorKind.COUNT:
+        return format_number(value)
+    return format_rate(value)
+
+
+def format_figure_gap(value, kind: str) -> str:
+    """Signed difference: '−0,4 điểm %' for a rate, '−1.234.000 đ' or '+12' otherwise."""
+    if value is None:
+        return ""
+    if kind == IndicatorKind.RATE:
+        return format_points(value)
+    rounded = Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    sign = "−" if rounded < 0 else ("+" if rounded > 0 else "")
+    return sign + format_figure(abs(rounded), kind)

@@ -16,6 +16,7 @@ from django.db import transaction
 from ansinh.core.vnformat import format_number
 from ansinh.org.importers.yamlfile import FileProblems, Problem, read_located
 from ansinh.org.models import AdminUnit
+from ansinh.targets.enums import IndicatorKind
 from ansinh.targets.importers.targets import TargetFile
 from ansinh.targets.importers.values import ValueRow
 from ansinh.targets.models import Indicator, Measure, MeasureValue, Target
@@ -63,7 +64,12 @@ def indicators_load(*, text: str, filename: str, user=None) -> str:
         for index, entry in enumerate(data.get("indicators") or []):
             code = str(entry.get("code", ""))
             indicator = indicators.get(code) or Indicator(code=code, created_by=user)
-            for field in ("numerator", "denominator"):
+            indicator.kind = entry.get("kind", IndicatorKind.RATE)
+            # A count or amount has one measure; its missing denominator is not a problem.
+            single = indicator.kind != IndicatorKind.RATE and not entry.get("denominator")
+            if single:
+                indicator.denominator = None
+            for field in ("numerator",) if single else ("numerator", "denominator"):
                 ref = entry.get(field)
                 if ref not in measures:
                     problems.append(
@@ -106,11 +112,13 @@ def target_save(
     indicator: Indicator,
     admin_unit: AdminUnit,
     year: int,
-    percent: Decimal,
+    percent: Decimal | None = None,
+    value: int | None = None,
     user=None,
     source: str = "",
 ) -> tuple[Target, str]:
-    """Set one target; returns it and "created", "changed" or "same"."""
+    """Set one target — `percent` for a rate indicator, `value` for a count or an amount
+    (full_clean refuses the wrong one); returns it and "created", "changed" or "same"."""
     with transaction.atomic():
         target = Target.objects.filter(
             indicator=indicator, admin_unit=admin_unit, year=year
@@ -118,11 +126,13 @@ def target_save(
         if target is None:
             target = Target(indicator=indicator, admin_unit=admin_unit, year=year, created_by=user)
             outcome = "created"
-        elif target.percent == percent and (not source or target.source == source):
+        elif (target.percent, target.value) == (percent, value) and (
+            not source or target.source == source
+        ):
             return target, "same"
         else:
             outcome = "changed"
-        target.percent = percent
+        target.percent, target.value = percent, value
         target.source = source or target.source
         target.updated_by = user
         target.full_clean()
@@ -139,6 +149,7 @@ def targets_apply(*, target_file: TargetFile, user=None) -> str:
                 admin_unit=row.unit,
                 year=row.year,
                 percent=row.percent,
+                value=row.value,
                 user=user,
                 source=target_file.source,
             )

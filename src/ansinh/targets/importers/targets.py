@@ -7,10 +7,12 @@ Nothing is written here: readers return rows or raise ImportProblems naming row 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ansinh.core.vnformat import parse_number
 from ansinh.org.enums import AdminLevel
 from ansinh.org.importers.yamlfile import FileProblems, read_located
 from ansinh.org.models import AdminUnit
 from ansinh.org.text import compact_key
+from ansinh.targets.enums import IndicatorKind
 from ansinh.targets.importers.common import (
     UNIT_CODE_HEADERS,
     UNIT_NAME_HEADERS,
@@ -32,8 +34,38 @@ class TargetRow:
     indicator: Indicator
     unit: AdminUnit
     year: int
-    percent: Decimal
+    percent: Decimal | None  # a rate indicator's target
     row: int | None = None
+    value: int | None = None  # a count or amount indicator's target
+
+
+def target_row(indicator, unit, year, raw, number_format="", row=None) -> TargetRow:
+    """The row for one cell, read as the indicator's kind asks: a percent for a rate, a whole
+    number for a count or an amount (a percent there is refused)."""
+    if indicator.kind == IndicatorKind.RATE:
+        return TargetRow(indicator, unit, year, parse_percent(raw, number_format), row)
+    what = "số tiền (đồng)" if indicator.kind == IndicatorKind.AMOUNT else "số lượng"
+    head = f"chỉ tiêu {indicator.short_name} là {what}"
+    if (isinstance(raw, str) and raw.strip().endswith("%")) or "%" in (number_format or ""):
+        raise ValueError(f"{head}, không phải tỷ lệ % (“{raw}”)")
+    if isinstance(raw, bool):
+        raise ValueError(f"{head}, cần một số")
+    number = parse_number(raw)
+    if number < 0:
+        raise ValueError(f"{head}, không được âm")
+    if number != number.to_integral_value():
+        raise ValueError(f"{head}, cần số nguyên (“{raw}” có phần lẻ)")
+    value = int(number)
+    return TargetRow(indicator, unit, year, None, row, value)
+
+
+def indicator_headers(indicator: Indicator) -> list[str]:
+    """Column headers that name an indicator, as the template writes them."""
+    return [
+        indicator.code,
+        indicator.short_name,
+        f"{indicator.short_name} ({indicator.unit_label})",
+    ]
 
 
 @dataclass
@@ -53,8 +85,8 @@ class TargetFile:
 
 def _indicator_keys() -> dict[str, Indicator]:
     keys = {}
-    for indicator in Indicator.objects.filter(is_active=True):
-        for text in (indicator.code, indicator.short_name):
+    for indicator in Indicator.objects.filter(is_active=True).select_related("numerator"):
+        for text in indicator_headers(indicator):
             keys[compact_key(text)] = indicator
     return keys
 
@@ -113,11 +145,9 @@ def targets_read_workbook(*, content: bytes, province: AdminUnit) -> TargetFile:
             if value is None or str(value).strip() == "":
                 continue
             try:
-                percent = parse_percent(value, number_format)
+                rows.append(target_row(indicator, unit, year, value, number_format, number))
             except ValueError as exc:
                 problems.append(RowProblem(number, sheet.headers[index], str(exc)))
-                continue
-            rows.append(TargetRow(indicator, unit, year, percent, number))
     _check_duplicates(rows, problems)
     if not rows and not problems:
         problems.append(RowProblem(None, "", "tệp không có chỉ tiêu nào"))
@@ -144,7 +174,7 @@ def targets_read_yaml(*, text: str, filename: str) -> TargetFile:
         year = int(data.get("year"))
     except (TypeError, ValueError):
         fail(("year",), "thiếu năm (year)")
-    indicators = {i.code: i for i in Indicator.objects.all()}
+    indicators = {i.code: i for i in Indicator.objects.select_related("numerator")}
     columns = data.get("columns") or []
     unknown = [c for c in columns if c not in indicators]
     if unknown or not columns:
@@ -166,7 +196,7 @@ def targets_read_yaml(*, text: str, filename: str) -> TargetFile:
             continue
         for code_, value in zip(columns, values, strict=True):
             try:
-                rows.append(TargetRow(indicators[code_], unit, year, parse_percent(value), line))
+                rows.append(target_row(indicators[code_], unit, year, value, row=line))
             except ValueError as exc:
                 problems.append(RowProblem(line, code_, str(exc)))
     _check_duplicates(rows, problems)

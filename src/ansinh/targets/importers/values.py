@@ -11,6 +11,8 @@ whose parent or children have counts of the same measure and period (overlap.py)
 from dataclasses import dataclass
 
 from ansinh.core.periods import Period
+from ansinh.org.enums import AdminLevel
+from ansinh.org.importers.yamlfile import read_located
 from ansinh.org.models import AdminUnit
 from ansinh.org.text import compact_key
 from ansinh.targets.importers.common import (
@@ -45,6 +47,7 @@ class ValueRow:
 class ValueFile:
     province: AdminUnit | None
     rows: list[ValueRow]
+    illustrative: bool = False
 
     def summary(self) -> str:
         units = {r.unit.pk for r in self.rows}
@@ -129,3 +132,51 @@ def values_read_workbook(*, content: bytes, province: AdminUnit | None) -> Value
     if problems:
         raise ImportProblems(problems)
     return ValueFile(province=province, rows=rows)
+
+
+def values_read_yaml(*, text: str, filename: str) -> ValueFile:
+    """Series of one province's values from a data file (data/targets/values/*.yaml): for each
+    measure and unit, one value per period listed in `periods`. Same checks as the workbook."""
+    located = read_located(text, filename)
+    data = located.data if isinstance(located.data, dict) else {}
+
+    def fail(path, message):
+        raise ImportProblems([RowProblem(located.line(path), "", message)])
+
+    edition, code = str(data.get("edition", "2024")), str(data.get("province", "")).zfill(2)
+    province = AdminUnit.objects.filter(
+        edition=edition, level=AdminLevel.PROVINCE, code=code
+    ).first()
+    if province is None:
+        fail(("province",), f"không có tỉnh mã “{code}” trong cấu trúc {edition}")
+    try:
+        periods = [parse_period(p) for p in data.get("periods") or []]
+    except ValueError as exc:
+        fail(("periods",), str(exc))
+    measures = {m.code: m for m in Measure.objects.all()}
+    resolver = UnitResolver(province)
+    problems: list[RowProblem] = []
+    rows: list[ValueRow] = []
+    for measure_code, series in (data.get("measures") or {}).items():
+        measure = measures.get(measure_code)
+        if measure is None or not isinstance(series, dict):
+            line = located.line(("measures", measure_code))
+            problems.append(RowProblem(line, measure_code, f"không có số liệu “{measure_code}”"))
+            continue
+        for name, values in series.items():
+            line = located.line(("measures", measure_code, name))
+            unit, error = resolver.find(name=str(name))
+            if unit is None or not isinstance(values, list) or len(values) != len(periods):
+                message = error or f"cần {len(periods)} giá trị theo `periods`"
+                problems.append(RowProblem(line, measure_code, message))
+                continue
+            for period, value in zip(periods, values, strict=True):
+                try:
+                    rows.append(ValueRow(measure, unit, period, parse_count(value), line))
+                except ValueError as exc:
+                    problems.append(RowProblem(line, f"{measure_code}, {period.label}", str(exc)))
+    if not problems:
+        problems = overlap_problems(rows, lambda row: row.measure.code)[:MAX_PROBLEMS]
+    if problems:
+        raise ImportProblems(problems)
+    return ValueFile(province=province, rows=rows, illustrative=bool(data.get("illustrative")))

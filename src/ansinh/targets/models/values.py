@@ -1,17 +1,26 @@
 """Annual targets per unit, and the periodic counts the rates are computed from."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from ansinh.core.history import track
 from ansinh.core.models import TimeStampedModel
 from ansinh.core.periods import Period, PeriodKind
-from ansinh.core.vnformat import format_number, format_percent
+from ansinh.core.vnformat import format_number
+from ansinh.targets.enums import IndicatorKind, MeasureKind
+from ansinh.targets.rules import format_figure
 
 
 @track
 class Target(TimeStampedModel):
-    """The rate (in percent) a unit must reach by the end of a year."""
+    """What a unit must reach by the end of a year: a rate in percent for a rate indicator, a
+    count or an amount in đồng (`value`) for the other kinds.
+
+    Two columns rather than one: a percent has two decimals and a range of 0–100, a count or an
+    amount is a whole number of any size. The database keeps exactly one of them set; which one
+    depends on the indicator's kind, in another table, so `clean()` checks that (a check
+    constraint cannot join)."""
 
     indicator = models.ForeignKey(
         "targets.Indicator", verbose_name="chỉ số", on_delete=models.PROTECT, related_name="targets"
@@ -20,7 +29,10 @@ class Target(TimeStampedModel):
         "org.AdminUnit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="+"
     )
     year = models.PositiveSmallIntegerField("năm")
-    percent = models.DecimalField("chỉ tiêu (%)", max_digits=5, decimal_places=2)
+    percent = models.DecimalField(
+        "chỉ tiêu (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    value = models.PositiveBigIntegerField("chỉ tiêu (số lượng, số tiền)", null=True, blank=True)
     source = models.CharField("căn cứ", max_length=300, blank=True)
 
     history_select_related = ("indicator", "admin_unit")
@@ -40,16 +52,50 @@ class Target(TimeStampedModel):
                 name="target_percent_range",
                 violation_error_message="Chỉ tiêu là tỷ lệ phần trăm, từ 0 đến 100.",
             ),
+            models.CheckConstraint(
+                condition=Q(percent__isnull=False, value__isnull=True)
+                | Q(percent__isnull=True, value__isnull=False),
+                name="target_percent_or_value",
+                violation_error_message=(
+                    "Chỉ tiêu là một tỷ lệ % hoặc một số lượng, số tiền — đúng một trong hai."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.indicator.short_name} {self.year} – {self.admin_unit}: {self.percent_display}"
-        )
+        return f"{self.indicator.short_name} {self.year} – {self.admin_unit}: {self.display}"
+
+    def clean(self):
+        if self.indicator_id is None:
+            return
+        if self.indicator.kind == IndicatorKind.RATE:
+            if self.percent is None:
+                raise ValidationError({"percent": "Chỉ số tỷ lệ cần chỉ tiêu là tỷ lệ %."})
+            if self.value is not None:
+                raise ValidationError(
+                    {"value": "Chỉ số tỷ lệ có chỉ tiêu là tỷ lệ %, không phải số lượng."}
+                )
+        else:
+            what = self.indicator.get_kind_display().lower()
+            if self.percent is not None:
+                raise ValidationError(
+                    {"percent": f"Chỉ số {what}: chỉ tiêu là một số, không phải tỷ lệ %."}
+                )
+            if self.value is None:
+                raise ValidationError({"value": f"Chỉ số {what} cần chỉ tiêu là một số."})
+
+    @property
+    def figure(self):
+        """The target whatever the kind: the percent of a rate, else the count or amount."""
+        return self.percent if self.percent is not None else self.value
+
+    @property
+    def display(self) -> str:
+        return format_figure(self.figure, self.indicator.kind)
 
     @property
     def percent_display(self) -> str:
-        return format_percent(self.percent)
+        return self.display
 
 
 @track
@@ -101,4 +147,6 @@ class MeasureValue(TimeStampedModel):
 
     @property
     def value_display(self) -> str:
+        if self.measure.kind == MeasureKind.DONG:
+            return f"{format_number(self.value)} đ"
         return format_number(self.value)

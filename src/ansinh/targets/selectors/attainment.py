@@ -10,9 +10,19 @@ from ansinh.core.periods import Period, PeriodKind
 from ansinh.core.vnformat import format_date, format_number, format_percent
 from ansinh.org.enums import AdminEdition, AdminLevel
 from ansinh.org.models import AdminUnit
-from ansinh.targets.enums import Light
+from ansinh.targets.enums import IndicatorKind, Light
 from ansinh.targets.models import Indicator, MeasureValue, Target
-from ansinh.targets.rules import expected_rate, format_points, format_rate, light, rule_text
+from ansinh.targets.rules import (
+    expected_rate,
+    expected_value,
+    format_figure,
+    format_figure_gap,
+    format_rate,
+    light,
+    rule_text,
+    value_light,
+    value_rule_text,
+)
 from ansinh.targets.selectors.sums import Sum_, district_row, sums
 
 HUNDRED = Decimal(100)
@@ -20,10 +30,14 @@ HUNDRED = Decimal(100)
 
 @dataclass
 class Cell:
+    """One unit × indicator. `actual` is the figure compared with the target: the rate of a
+    rate indicator, the year-to-date count or amount of a count or amount indicator (then
+    `numerator` holds the same sum and `denominator` stays None)."""
+
     indicator: Indicator
     numerator: int | None = None
     denominator: int | None = None
-    rate: Decimal | None = None
+    actual: Decimal | None = None
     target: Decimal | None = None
     last_year: Decimal | None = None
     expected: Decimal | None = None
@@ -31,16 +45,30 @@ class Cell:
     flags: list[str] = field(default_factory=list)
 
     @property
+    def kind(self) -> str:
+        return self.indicator.kind
+
+    @property
+    def is_rate(self) -> bool:
+        return self.indicator.kind == IndicatorKind.RATE
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The name report code reads: the actual figure, whatever the kind."""
+        return self.actual
+
+    @property
     def gap(self) -> Decimal | None:
-        if self.rate is None or self.target is None:
+        if self.actual is None or self.target is None:
             return None
-        return self.rate - self.target
+        return self.actual - self.target
 
     @property
     def share(self) -> Decimal | None:
-        if self.rate is None or not self.target:
+        """% chỉ tiêu of a rate; % kế hoạch of a count or amount."""
+        if self.actual is None or not self.target:
             return None
-        return self.rate / self.target * HUNDRED
+        return self.actual / self.target * HUNDRED
 
     @property
     def is_lagging(self) -> bool:
@@ -48,30 +76,41 @@ class Cell:
 
     @property
     def gap_to_expected(self) -> Decimal | None:
-        if self.rate is None or self.expected is None:
+        if self.actual is None or self.expected is None:
             return None
-        return self.rate - self.expected
+        return self.actual - self.expected
 
     # Vietnamese display, so templates and exports say the same thing.
     @property
     def rate_display(self) -> str:
-        return format_rate(self.rate)
+        return format_figure(self.actual, self.kind)
+
+    actual_display = rate_display
 
     @property
     def target_display(self) -> str:
-        return format_rate(self.target)
+        return format_figure(self.target, self.kind)
 
     @property
     def gap_display(self) -> str:
-        return format_points(self.gap)
+        return format_figure_gap(self.gap, self.kind)
 
     @property
     def share_display(self) -> str:
         return format_percent(self.share, 1) if self.share is not None else ""
 
     @property
+    def share_label(self) -> str:
+        return "% chỉ tiêu" if self.is_rate else "% kế hoạch"
+
+    @property
+    def progress_display(self) -> str:
+        """'đạt 65,0 % kế hoạch', as reports say it."""
+        return f"đạt {self.share_display} {self.share_label[2:]}" if self.share_display else ""
+
+    @property
     def expected_display(self) -> str:
-        return format_rate(self.expected)
+        return format_figure(self.expected, self.kind)
 
     @property
     def last_year_display(self) -> str:
@@ -79,12 +118,14 @@ class Cell:
 
     @property
     def gap_to_expected_display(self) -> str:
-        return format_points(self.gap_to_expected)
+        return format_figure_gap(self.gap_to_expected, self.kind)
 
     @property
     def explanation(self) -> str:
         """The rule applied to this cell, with its numbers."""
-        if self.rate is None:
+        if not self.is_rate:
+            return self._value_explanation()
+        if self.actual is None:
             return "Chưa có số liệu (tử số hoặc mẫu số) đến ngày này."
         base = (
             f"{format_number(self.numerator)} / {format_number(self.denominator)} = "
@@ -98,6 +139,19 @@ class Cell:
         return (
             f"{base} Kỳ vọng {self.expected_display} = {self.last_year_display} + "
             f"({self.target_display} − {self.last_year_display}) × phần năm đã qua; {verdict} "
+            f"({self.gap_to_expected_display} so với kỳ vọng)."
+        )
+
+    def _value_explanation(self) -> str:
+        if self.actual is None:
+            return "Chưa có số liệu đến ngày này."
+        base = f"Thực hiện {self.rate_display}"
+        if self.target is None:
+            return base + ". Chưa giao chỉ tiêu."
+        verdict = "đúng tiến độ" if self.light == Light.GREEN else "chậm tiến độ"
+        return (
+            f"{base}/{self.target_display}, {self.progress_display}. Kỳ vọng "
+            f"{self.expected_display} = {self.target_display} × phần năm đã qua; {verdict} "
             f"({self.gap_to_expected_display} so với kỳ vọng)."
         )
 
@@ -133,7 +187,14 @@ class Table:
 
     @property
     def rule(self) -> str:
+        if self.has_values:
+            return f"{rule_text(self.day)} {value_rule_text(self.day)}"
         return rule_text(self.day)
+
+    @property
+    def has_values(self) -> bool:
+        """Some indicator is a count or an amount (its rule is stated too)."""
+        return any(i.kind != IndicatorKind.RATE for i in self.indicators)
 
     @property
     def lagging(self) -> list[Row]:
@@ -182,7 +243,9 @@ def attainment_table(
     indicators = list(
         Indicator.objects.filter(is_active=True).select_related("numerator", "denominator")
     )
-    measure_ids = {i.numerator_id for i in indicators} | {i.denominator_id for i in indicators}
+    measure_ids = {i.numerator_id for i in indicators} | {
+        i.denominator_id for i in indicators if i.denominator_id
+    }
     row_units = province_row_units(province)
     ids = value_unit_ids(row_units)
     year = day.year
@@ -195,11 +258,16 @@ def attainment_table(
         measure_ids=measure_ids,
     )
     targets = {
-        (t.indicator_id, t.admin_unit_id): t.percent
+        (t.indicator_id, t.admin_unit_id): t.figure
         for t in Target.objects.filter(
             year=year, admin_unit_id__in=[u.pk for u in row_units] + [province.pk]
         )
     }
+    for indicator in indicators:
+        # A count or amount adds up: a province without its own target gets its units' sum.
+        parts = [targets.get((indicator.pk, u.pk)) for u in row_units]
+        if not indicator.is_rate and (indicator.pk, province.pk) not in targets and any(parts):
+            targets[(indicator.pk, province.pk)] = sum(p for p in parts if p is not None)
     with_data = {unit for _, unit in now} | {unit for _, unit in before}
     listed = [u for u in row_units if u.pk in with_data or any(
         (i.pk, u.pk) in targets for i in indicators)] or row_units  # fmt: skip
@@ -229,6 +297,12 @@ def _row(unit, indicators, now, before, targets, day, members) -> Row:
     cells = []
     ends = []
     for indicator in indicators:
+        if not indicator.is_rate:
+            target = targets.get((indicator.pk, unit.pk))
+            cell, end = _value_cell(indicator, now, target, day, members)
+            cells.append(cell)
+            ends += [end] if end else []
+            continue
         num_parts = [now.get((indicator.numerator_id, m)) for m in members]
         den_parts = [now.get((indicator.denominator_id, m)) for m in members]
         ends += [p.last_end for p in num_parts if p]
@@ -257,6 +331,19 @@ def _row(unit, indicators, now, before, targets, day, members) -> Row:
     return Row(unit, cells, data_until=max(ends) if ends else None)
 
 
+def _value_cell(indicator, now, target, day, members) -> tuple[Cell, dt.date | None]:
+    """A count or an amount: the sum of the units' year-to-date figures."""
+    parts = [now.get((indicator.numerator_id, m)) for m in members]
+    total = _add(parts)
+    cell = Cell(indicator, total, None, Decimal(total) if total is not None else None, target)
+    if target is not None:
+        cell.last_year = Decimal(0)
+        cell.expected = expected_value(target=Decimal(target), day=day)
+    cell.light = value_light(value=cell.actual, target=cell.target, expected=cell.expected)
+    ends = [p.last_end for p in parts if p]
+    return cell, max(ends) if ends else None
+
+
 # Series for the chart -----------------------------------------------------------------------
 
 
@@ -264,7 +351,7 @@ def _row(unit, indicators, now, before, targets, day, members) -> Row:
 class Point:
     end: dt.date
     label: str
-    rate: Decimal
+    rate: Decimal  # the rate, or the year-to-date count or amount
 
 
 def series_unit_ids(unit: AdminUnit) -> list[int]:
@@ -280,11 +367,10 @@ def unit_series(
     """Rate at the end of each period with both counts, over the unit and the units under it
     (every district of a province, every 2024 commune of a district)."""
     ids = series_unit_ids(unit) if ids is None else ids
+    measure_ids = [m for m in (indicator.numerator_id, indicator.denominator_id) if m]
     grouped = (
         MeasureValue.objects.filter(
-            admin_unit_id__in=ids,
-            year__in=years,
-            measure_id__in=[indicator.numerator_id, indicator.denominator_id],
+            admin_unit_id__in=ids, year__in=years, measure_id__in=measure_ids
         )
         .values("measure_id", "year", "period_kind", "period_number")
         .annotate(total=Sum("value"))
@@ -297,7 +383,11 @@ def unit_series(
     points = []
     for period in sorted(by_period, key=lambda p: (p.end, p.kind != PeriodKind.MONTH)):
         counts = by_period[period]
-        rate = _rate(counts.get(indicator.numerator_id), counts.get(indicator.denominator_id))
+        if indicator.is_rate:
+            rate = _rate(counts.get(indicator.numerator_id), counts.get(indicator.denominator_id))
+        else:
+            total = counts.get(indicator.numerator_id)
+            rate = Decimal(total) if total is not None else None
         if rate is not None and not (points and points[-1].end == period.end):
             points.append(Point(period.end, period.label, rate))
     return points

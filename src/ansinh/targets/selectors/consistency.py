@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ansinh.core.vnformat import format_number
 from ansinh.org.models import AdminUnit
+from ansinh.targets.enums import IndicatorKind
 from ansinh.targets.models import Indicator, Target
 from ansinh.targets.rules import format_points, format_rate
 from ansinh.targets.selectors.attainment import province_row_units, value_unit_ids
@@ -94,10 +95,15 @@ class Consistency:
 
 
 def target_consistency(*, province: AdminUnit, year: int, day: dt.date | None = None):
-    """One Consistency per active indicator; `day` chooses the denominators (default: the
-    latest of the year)."""
+    """One Consistency per active rate indicator; `day` chooses the denominators (default: the
+    latest of the year). Count and amount targets need no conversion: the attainment table
+    adds the units' targets up when the province has none of its own."""
     day = day or dt.date(year, 12, 31)
-    indicators = list(Indicator.objects.filter(is_active=True).select_related("denominator"))
+    indicators = list(
+        Indicator.objects.filter(is_active=True, kind=IndicatorKind.RATE).select_related(
+            "denominator"
+        )
+    )
     rows = province_row_units(province)
     denominators = sums(
         year=year,

@@ -92,6 +92,10 @@ def unit_detail(request, pk):
         )
     }
     ids = series_unit_ids(unit)
+    table = attainment_table(province=province, day=day, unit_ids={unit.pk})
+    row = table.total if unit.pk == province.pk else next(
+        (r for r in table.rows if r.unit.pk == unit.pk), None)  # fmt: skip
+    cells = {c.indicator.pk: c for c in row.cells} if row else {}
     charts = []
     for indicator in Indicator.objects.filter(is_active=True):
         target = targets.get(indicator.pk)
@@ -103,10 +107,12 @@ def unit_detail(request, pk):
             {
                 "indicator": indicator,
                 "target": target,
+                "cell": cells.get(indicator.pk),
                 "svg": line_chart(
                     title=f"{indicator.short_name} – {unit.name}",
                     points=points,
-                    target=target.percent if target else None,
+                    target=target.figure if target else None,
+                    kind=indicator.kind,
                 ),
             }
         )

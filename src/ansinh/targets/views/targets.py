@@ -14,7 +14,7 @@ from ansinh.core.history import history_for
 from ansinh.core.vnformat import format_number, parse_date
 from ansinh.targets import perms, services
 from ansinh.targets.exports import target_template, value_template
-from ansinh.targets.forms import TargetForm
+from ansinh.targets.forms import TargetForm, TargetValueForm
 from ansinh.targets.models import Indicator, Target
 from ansinh.targets.selectors.attainment import province_row_units
 from ansinh.targets.selectors.consistency import target_consistency
@@ -37,13 +37,13 @@ def target_list(request):
             day = parse_date(raw)
         except ValueError as exc:
             day_error = str(exc)
-    indicators = list(Indicator.objects.filter(is_active=True))
+    indicators = list(Indicator.objects.filter(is_active=True).select_related("numerator"))
     units = [province, *province_row_units(province)]
     if unit_ids is not None:
         units = [u for u in units if u.pk in unit_ids or u.pk == province.pk]
     targets = {
         (t.admin_unit_id, t.indicator_id): t
-        for t in Target.objects.filter(year=year, admin_unit__in=units)
+        for t in Target.objects.filter(year=year, admin_unit__in=units).select_related("indicator")
     }
     rows = [
         {"unit": u, "is_total": u.pk == province.pk,
@@ -104,22 +104,33 @@ def indicator_list(request):
 
 @require_http_methods(["GET", "POST"])
 def target_edit(request, pk):
-    """Change one target (standing officers): Vietnamese number input, 0–100, history kept."""
+    """Change one target (standing officers): a percent 0–100 for a rate, a whole number for a
+    count or an amount; Vietnamese number input, history kept."""
     province = perms.get_province_for_user(request, request.GET.get("tinh"))
-    target = get_object_or_404(Target.objects.select_related("indicator", "admin_unit"), pk=pk)
+    target = get_object_or_404(
+        Target.objects.select_related("indicator__numerator", "admin_unit"), pk=pk
+    )
     if target.admin_unit_id != province.pk and target.admin_unit not in province_row_units(
         province
     ):
         raise Http404("Chỉ tiêu không thuộc tỉnh này.")
     perms.check_may_manage(request.user, province)
-    initial = {"percent": format_number(target.percent, 2), "source": target.source}
-    form = TargetForm(request.POST or None, initial=initial)
+    indicator = target.indicator
+    if indicator.is_rate:
+        initial = {"percent": format_number(target.percent, 2), "source": target.source}
+        form = TargetForm(request.POST or None, initial=initial)
+    else:
+        initial = {"value": format_number(target.value), "source": target.source}
+        form = TargetValueForm(
+            request.POST or None, initial=initial, unit_label=indicator.unit_label
+        )
     if request.method == "POST" and form.is_valid():
         _, outcome = services.target_save(
-            indicator=target.indicator,
+            indicator=indicator,
             admin_unit=target.admin_unit,
             year=target.year,
-            percent=form.cleaned_data["percent"],
+            percent=form.cleaned_data.get("percent"),
+            value=form.cleaned_data.get("value"),
             source=form.cleaned_data["source"],
             user=request.user,
         )
@@ -136,6 +147,7 @@ def target_edit(request, pk):
             "target": target,
             "province": province,
             "form": form,
+            "field": form["percent"] if indicator.is_rate else form["value"],
             "year": target.year,
             "history": history_for(target),
             "section": "targets",
