@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from ansinh.accounts.models import User
+from ansinh.healthfund.models import Facility
 from ansinh.meetings.models import Meeting
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
 from ansinh.plans.models import Plan, Task
@@ -19,6 +20,7 @@ from ansinh.reporting.services import (
     regime_reporters,
     reminders_send,
 )
+from ansinh.rewards.models import ReviewRound
 from ansinh.targets.models import Target
 from tests.conftest import login
 
@@ -31,6 +33,7 @@ USERS = [
     "kontum.lanhdao",
     "kontum.sotttt",
     "kontum.dakha",
+    "kontum.soyte",
 ]
 
 
@@ -64,6 +67,11 @@ def pages():
     reminders_send(day=dt.date(2024, 7, 15))
     call_command("load_demo_meetings", stdout=open("/dev/null", "w"))  # noqa: SIM115
     meeting = Meeting.objects.filter(committee=kon_tum).first()
+    call_command("load_demo_healthfund", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    facility = Facility.objects.filter(province=kon_tum.province).first()
+    call_command("load_demo_rewards", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    reward_round = ReviewRound.objects.get(committee=kon_tum)
+    proposal = reward_round.proposals.first()
     return [
         ("core:home", []),
         ("org:committee_detail", [kon_tum.pk]),
@@ -115,6 +123,17 @@ def pages():
         ("meetings:rules_edit", [kon_tum.pk]),
         ("meetings:meeting_create", [kon_tum.pk]),
         ("meetings:consultation_list", []),
+        ("rewards:round_list", []),
+        ("rewards:round_detail", [reward_round.pk]),
+        ("rewards:round_edit", [reward_round.pk]),
+        ("rewards:proposal_create", [reward_round.pk]),
+        ("rewards:proposal_detail", [proposal.pk]),
+        ("healthfund:facility_list", []),
+        ("healthfund:facility_detail", [facility.pk]),
+        ("healthfund:budget", []),
+        ("healthfund:burn_down", []),
+        ("healthfund:warning_list", []),
+        ("healthfund:import_upload", ["chi-thang"]),
         ("meetings:consultation_create", [kon_tum.pk]),
     ]
 

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "ansinh.targets",
     "ansinh.reporting",
     "ansinh.meetings",
+    "ansinh.rewards",
+    "ansinh.healthfund",
     "ansinh.api",
 ]
 

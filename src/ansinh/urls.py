@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("ansinh.targets.urls")),
     path("", include("ansinh.reporting.urls")),
     path("", include("ansinh.meetings.urls")),
+    path("", include("ansinh.healthfund.urls")),
+    path("", include("ansinh.rewards.urls")),
     path("api/v1/", include("ansinh.api.urls")),
     # The schema and its docs are for logged-in users and token holders, like the data.
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

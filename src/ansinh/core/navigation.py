@@ -18,6 +18,8 @@ ITEMS = [
     NavItem("Báo cáo", "reporting:my_reports", "reports"),
     NavItem("Kiến nghị", "reporting:concern_list", "concerns"),
     NavItem("Cuộc họp", "meetings:meeting_list", "meetings"),
+    NavItem("Khen thưởng", "rewards:round_list", "rewards"),
+    NavItem("Quỹ KCB BHYT", "healthfund:facility_list", "healthfund"),
     NavItem("Quy chế", "org:regulation_current", "regulation"),
     NavItem("Cơ quan", "org:agency_list", "agencies"),
     NavItem("Nhóm cơ quan", "org:group_list", "groups"),

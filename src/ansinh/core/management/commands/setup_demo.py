@@ -7,7 +7,12 @@ from django.core.management.base import BaseCommand
 from ansinh.org.models import AdminUnit
 
 DEMO_REMINDER_DAY = "05/04/2025"
-DEMO_LOADERS = ["load_demo_plans", "load_demo_targets", "load_demo_reporting"]
+DEMO_LOADERS = [
+    "load_demo_plans",
+    "load_demo_targets",
+    "load_demo_reporting",
+    "load_demo_healthfund",
+]
 
 
 class Command(BaseCommand):
@@ -33,6 +38,8 @@ class Command(BaseCommand):
         # They need the accounts, and run quietly so the accounts stay the console's last lines.
         call_command("load_demo_users", stdout=io.StringIO())
         call_command("send_reminders", "--day", DEMO_REMINDER_DAY, stdout=io.StringIO())
-        if "load_demo_meetings" in available:
-            call_command("load_demo_meetings", stdout=io.StringIO())
+        # Meetings and commendation proposals send notices to the demo accounts.
+        for name in ("load_demo_meetings", "load_demo_rewards"):
+            if name in available:
+                call_command(name, stdout=io.StringIO())
         call_command("load_demo_users", stdout=self.stdout)
