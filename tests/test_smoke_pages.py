@@ -123,6 +123,7 @@ def pages():
         ("meetings:rules_edit", [kon_tum.pk]),
         ("meetings:meeting_create", [kon_tum.pk]),
         ("meetings:consultation_list", []),
+        ("core:dashboard", []),
         ("rewards:round_list", []),
         ("rewards:round_detail", [reward_round.pk]),
         ("rewards:round_edit", [reward_round.pk]),

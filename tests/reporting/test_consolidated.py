@@ -173,10 +173,33 @@ def test_plan_regime_draft_has_task_results_and_attainment(
     assert [c.text for c in bhyt.cells[1:]] == [
         "92,77 %",
         "94,15 %",
-        "98,5 %",
+        "đạt 98,5 % chỉ tiêu",
         "Chậm tiến độ (dưới 1 điểm %)",
     ]
     assert "Lưu ý: số liệu dùng để tính là số liệu minh họa" in text
+    # Targets counted in people or money read as a share of the plan.
+    assert any(r.cells[3].text.endswith("% kế hoạch") for r in indicators.rows[1:])
+    assert "Chi khám, chữa bệnh BHYT" not in text  # no fund budget loaded: no fund section
+
+
+@time_machine.travel(dt.datetime(2024, 7, 22, 9))
+def test_draft_has_the_health_insurance_fund_to_the_cut_off(kon_tum_half, no_soffice):
+    call_command("load_demo_healthfund", stdout=quiet())
+    draft = services.consolidated_generate(kind=kon_tum_half.kind, year=2024, number=1, user=None)
+    text = text_of(draft.docx)
+    assert "4. Chi khám, chữa bệnh BHYT năm 2024" in text
+    # The demo's spending runs to December; the half-year report stops at its cut-off (30/06).
+    assert re.search(
+        r"Chi KCB BHYT đến hết tháng 6/2024: đã chi [\d.]+ đồng, đạt [\d,]+ % dự toán "
+        r"\(1\.150\.000\.000\.000 đồng\); dự báo cả năm [\d.]+ đồng, bằng [\d,]+ % dự toán; "
+        r"\d+ cơ sở có chỉ số chi phí cao hơn bình quân nhóm \(trong 40 cơ sở KCB BHYT\)\.",
+        text,
+    )
+    months = next(
+        t for t in docx.Document(draft.docx.path).tables if t.rows[0].cells[0].text == "Tháng"
+    )
+    assert [r.cells[0].text for r in months.rows[1:]] == ["1", "2", "3", "4", "5", "6"]
+    assert "số liệu chi KCB BHYT là số liệu minh họa" in text
 
 
 def test_sample_context_has_the_shape_of_a_real_one(kon_tum_half):

@@ -8,9 +8,13 @@ class NavItem:
     label: str
     url_name: str
     section: str
+    # Dotted path of a `user -> bool` check, for an entry only some roles may open (imported
+    # when the menu is drawn, so that this module imports no capability).
+    shown_to: str = ""
 
 
 ITEMS = [
+    NavItem("Tổng quan", "core:dashboard", "dashboard", "ansinh.core.dashboard.may_see_dashboard"),
     NavItem("Ban Chỉ đạo", "core:home", "committee"),
     NavItem("Kế hoạch", "plans:plan_list", "plans"),
     NavItem("Nhiệm vụ của đơn vị", "plans:my_tasks", "my_tasks"),

@@ -4,8 +4,9 @@ period were received, sent or are missing, and the context a Word template is re
 The context holds only strings, numbers, booleans, lists and dicts with Vietnamese keys, so an
 operator editing the template in Word sees plain names (`docs/report-template.md` lists them).
 A report is *received* when accepted, *sent, not yet received* when it was sent once and is not
-accepted now (sent, returned, or reopened), *missing* when it was never sent. Task status and
-indicator attainment are taken at the period's data cut-off, or today if that is earlier.
+accepted now (sent, returned, or reopened), *missing* when it was never sent. Task status,
+indicator attainment and the health-insurance fund's spending are taken at the period's data
+cut-off, or today if that is earlier.
 """
 
 import datetime as dt
@@ -20,6 +21,7 @@ from ansinh.org.enums import AgencyKind
 from ansinh.plans.enums import TaskStatus
 from ansinh.plans.selectors import plan_tasks
 from ansinh.reporting import deadlines
+from ansinh.reporting.consolidated_fund import fund_context
 from ansinh.reporting.enums import DeadlineRule, ReportLevel, SubmissionStatus
 from ansinh.reporting.models import (
     ConsolidatedReport,
@@ -280,6 +282,7 @@ def _attainment(province, day: dt.date) -> dict:
             "ty_le": c.rate_display or "chưa có số liệu",
             "chi_tieu": c.target_display or "chưa giao",
             "dat": c.share_display,
+            "tien_do": c.progress_display,
             "ky_vong": c.expected_display,
             "danh_gia": c.light.label,
             "cham": c.light in (Light.YELLOW, Light.RED),
@@ -372,6 +375,7 @@ def consolidated_context(
         ],
         "nhiem_vu": _tasks(regime.plan, received, numbers, day),
         "chi_tieu": _attainment(province, day),
+        "quy_kcb": fund_context(province=province, year=year, day=day),
         "tham_quyen_ky": "GIÁM ĐỐC",
         "nguoi_ky": "",
         "noi_nhan": [

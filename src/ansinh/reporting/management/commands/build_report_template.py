@@ -48,6 +48,7 @@ def build_template() -> OfficialDocument:
     doc.paragraph("{%p endif %}")
     _tasks(doc)
     _attainment(doc)
+    _fund(doc)
     doc.heading("III. KHÓ KHĂN, VƯỚNG MẮC")
     _by_agency(doc, "kho_khan", "Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.")
     doc.heading("IV. KIẾN NGHỊ, ĐỀ XUẤT")
@@ -122,10 +123,16 @@ def _attainment(doc):
     )
     doc.paragraph("{%p if chi_tieu.co_so_lieu %}")
     doc.table(
-        ["Chỉ tiêu", "Thực hiện", "Chỉ tiêu giao", "Tỷ lệ đạt", "Đánh giá"],
+        ["Chỉ tiêu", "Thực hiện", "Chỉ tiêu, kế hoạch giao", "Mức đạt", "Đánh giá"],
         [
             ["{%tr for c in chi_tieu.toan_tinh %}", "", "", "", ""],
-            ["{{ c.ten }}", "{{ c.ty_le }}", "{{ c.chi_tieu }}", "{{ c.dat }}", "{{ c.danh_gia }}"],
+            [
+                "{{ c.ten }}",
+                "{{ c.ty_le }}",
+                "{{ c.chi_tieu }}",
+                "{{ c.tien_do }}",
+                "{{ c.danh_gia }}",
+            ],
             ["{%tr endfor %}", "", "", "", ""],
         ],
         widths_cm=[6.0, 2.4, 2.4, 2.2, 3.5],
@@ -143,6 +150,48 @@ def _attainment(doc):
     doc.paragraph("{%p endif %}")
     doc.paragraph("{%p else %}")
     doc.paragraph("Chưa có số liệu để đánh giá các chỉ tiêu đến ngày {{ chi_tieu.ngay }}.")
+    doc.paragraph("{%p endif %}")
+
+
+def _fund(doc):
+    """Left out when the province has no health-insurance budget for the year."""
+    doc.paragraph("{%p if quy_kcb.co_du_toan %}")
+    doc.heading(
+        "{% if nhiem_vu.co_ke_hoach %}4{% else %}3{% endif %}. Chi khám, chữa bệnh BHYT năm "
+        "{{ quy_kcb.nam }}"
+    )
+    doc.paragraph("{%p if quy_kcb.co_so_lieu %}")
+    doc.paragraph(
+        "Chi KCB BHYT đến hết tháng {{ quy_kcb.den_thang }}: đã chi {{ quy_kcb.da_chi }} đồng, "
+        "đạt {{ quy_kcb.ty_le_chi }} dự toán ({{ quy_kcb.du_toan }} đồng); dự báo cả năm "
+        "{{ quy_kcb.du_bao }} đồng, bằng {{ quy_kcb.ty_le_du_bao }} dự toán"
+        "{% if quy_kcb.vuot_du_toan %}, vượt dự toán được giao{% endif %}; "
+        "{{ quy_kcb.so_co_so_vuot }} cơ sở có chỉ số chi phí cao hơn bình quân nhóm (trong "
+        "{{ quy_kcb.so_co_so }} cơ sở KCB BHYT)."
+    )
+    doc.paragraph("{%p if quy_kcb.canh_bao %}")
+    doc.paragraph("Cảnh báo đã gửi các cơ sở: {{ quy_kcb.canh_bao }}.")
+    doc.paragraph("{%p endif %}")
+    doc.table(
+        ["Tháng", "Chi trong tháng (đồng)", "Lũy kế (đồng)", "Tỷ lệ so với dự toán"],
+        [
+            ["{%tr for m in quy_kcb.thang %}", "", "", ""],
+            ["{{ m.thang }}", "{{ m.chi }}", "{{ m.luy_ke }}", "{{ m.ty_le }}"],
+            ["{%tr endfor %}", "", "", ""],
+        ],
+        widths_cm=[2.0, 5.0, 5.0, 4.5],
+        size=11,
+    )
+    doc.paragraph("Dự báo cả năm = lũy kế đã chi × 12 / số tháng đã có số liệu.", italic=True)
+    doc.paragraph("{%p if quy_kcb.minh_hoa %}")
+    doc.paragraph("Lưu ý: số liệu chi KCB BHYT là số liệu minh họa, chưa phải số liệu thật.")
+    doc.paragraph("{%p endif %}")
+    doc.paragraph("{%p else %}")
+    doc.paragraph(
+        "Dự toán chi KCB BHYT năm {{ quy_kcb.nam }}: {{ quy_kcb.du_toan }} đồng; chưa có số "
+        "liệu chi đến ngày {{ chi_tieu.ngay }}."
+    )
+    doc.paragraph("{%p endif %}")
     doc.paragraph("{%p endif %}")
 
 
