@@ -15,6 +15,7 @@ from ansinh.accounts import perms
 from ansinh.accounts.enums import UserRole
 from ansinh.meetings.enums import MeetingStatus
 from ansinh.meetings.models import Invitation, Meeting
+from ansinh.org import perms as org_perms
 from ansinh.org.models import Committee
 
 MANAGE_ONLY = "Chỉ cán bộ cơ quan thường trực Ban Chỉ đạo được thực hiện việc này."
@@ -108,13 +109,7 @@ def get_committee_for_user(request, pk: int) -> Committee:
 
 
 def get_managed_committee(request, pk: int) -> Committee:
-    committee = get_object_or_404(
-        Committee.objects.for_user(request.user).select_related("province", "standing_agency"),
-        pk=pk,
-    )
-    if not can_manage(request.user, committee):
-        raise PermissionDenied(MANAGE_ONLY)
-    return committee
+    return org_perms.get_committee_for_user(request, pk, manage=True, refusal=MANAGE_ONLY)
 
 
 def consultations_for_user(user):

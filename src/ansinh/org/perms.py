@@ -6,14 +6,20 @@ from django.shortcuts import get_object_or_404
 from ansinh.accounts import perms
 from ansinh.org.models import Agency, AgencyGroup, Committee, Regulation
 
+MANAGE_ONLY = "Chỉ cán bộ cơ quan thường trực Ban Chỉ đạo được thực hiện việc này."
 
-def get_committee_for_user(request, pk: int, *, manage: bool = False) -> Committee:
+
+def get_committee_for_user(
+    request, pk: int, *, manage: bool = False, refusal: str = MANAGE_ONLY
+) -> Committee:
+    """Another province's committee does not exist for the user (404); with `manage`, only its
+    standing agency and administrators get it (403 with `refusal`)."""
     committee = get_object_or_404(
         Committee.objects.for_user(request.user).select_related("province", "standing_agency"),
         pk=pk,
     )
     if manage and not perms.can_manage_committee(request.user, committee):
-        raise PermissionDenied("Chỉ cán bộ cơ quan thường trực được thay đổi Ban Chỉ đạo.")
+        raise PermissionDenied(refusal)
     return committee
 
 

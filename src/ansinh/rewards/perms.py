@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from ansinh.accounts import perms
 from ansinh.accounts.enums import UserRole
 from ansinh.org.models import Committee
+from ansinh.org.perms import get_committee_for_user
 from ansinh.rewards.enums import ProposalStatus
 from ansinh.rewards.models import Proposal, ReviewRound
 
@@ -111,10 +112,4 @@ def get_proposal_for_user(request, pk: int) -> Proposal:
 
 
 def get_managed_committee(request, pk: int) -> Committee:
-    committee = get_object_or_404(
-        Committee.objects.for_user(request.user).select_related("province", "standing_agency"),
-        pk=pk,
-    )
-    if not can_manage(request.user, committee):
-        raise PermissionDenied(MANAGE_ONLY)
-    return committee
+    return get_committee_for_user(request, pk, manage=True, refusal=MANAGE_ONLY)

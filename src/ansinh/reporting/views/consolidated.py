@@ -19,6 +19,7 @@ from ansinh.accounts.perms import can_manage_committee, visible_province_ids
 from ansinh.core.excel import workbook_response, write_table
 from ansinh.core.history import history_for_objects
 from ansinh.org.models import Committee
+from ansinh.org.perms import get_committee_for_user
 from ansinh.org.views.common import paginate
 from ansinh.reporting import docx_render, selectors
 from ansinh.reporting.consolidated_context import (
@@ -180,10 +181,7 @@ def consolidated_download(request, pk: int, fmt: str):
 
 
 def _committee_for_manager(request, pk: int) -> Committee:
-    committee = get_object_or_404(Committee.objects.for_user(request.user), pk=pk)
-    if not can_manage_committee(request.user, committee):
-        raise PermissionDenied(MANAGE_ONLY)
-    return committee
+    return get_committee_for_user(request, pk, manage=True, refusal=MANAGE_ONLY)
 
 
 def _templates_page(request, committee, form=None, status=200):
