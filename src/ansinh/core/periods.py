@@ -7,6 +7,15 @@ from dataclasses import dataclass
 from django.db import models
 
 
+def default_year(*, years, today: dt.date) -> int:
+    """The year a page opens on: this year, when nothing is recorded for this year the latest
+    earlier year that has data (or the earliest later one)."""
+    years = set(years)
+    if not years or today.year in years:
+        return today.year
+    return max((y for y in years if y <= today.year), default=min(years))
+
+
 class PeriodKind(models.TextChoices):
     YEAR = "year", "Năm"
     HALF = "half", "6 tháng"

@@ -25,7 +25,7 @@ SIGNATURES = {
 }
 
 
-def _extension(name: str) -> str:
+def extension(name: str) -> str:
     return PurePath(name).suffix.lower().lstrip(".")
 
 
@@ -48,7 +48,7 @@ def attachment_problems(*, files, already: int = 0) -> list[str]:
             f"đã có {already} tệp."
         )
     for upload in files:
-        ext = _extension(upload.name)
+        ext = extension(upload.name)
         if ext not in allowed:
             problems.append(
                 f"Tệp “{upload.name}”: không nhận loại tệp “.{ext or '?'}”. Các loại được nhận: "

@@ -11,6 +11,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
+from ansinh.core import periods
 from ansinh.healthfund.config import GROUP_PREFIX, CostIndicator, indicators
 from ansinh.healthfund.enums import Scope, Span, WarningStatus
 from ansinh.healthfund.models import (
@@ -300,6 +301,4 @@ def default_year(*, province, today: dt.date | None = None) -> int:
         .values_list("year", flat=True)
         .distinct()
     )
-    if not years or today.year in years:
-        return today.year
-    return max((y for y in years if y <= today.year), default=min(years))
+    return periods.default_year(years=years, today=today)

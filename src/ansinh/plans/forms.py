@@ -2,17 +2,13 @@ from django import forms
 from django.utils import timezone
 
 from ansinh.core.periods import Period, PeriodKind
-from ansinh.core.uploads import MultipleFileField
+from ansinh.core.uploads import MultipleFileField, extension
 from ansinh.core.vnformat import parse_date
 from ansinh.plans.enums import ReportKind, TaskStatus, UnitRole
 from ansinh.plans.models import Plan, Task
 
 MAX_IMPORT = 10 * 1024 * 1024
 IMPORT_TYPES = ("yaml", "yml", "xlsx", "docx")
-
-
-def _extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
 def period_choices(year: int) -> list[tuple[str, str]]:
@@ -115,7 +111,7 @@ class PlanUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if _extension(upload.name) not in IMPORT_TYPES:
+        if extension(upload.name) not in IMPORT_TYPES:
             raise forms.ValidationError("Chỉ nhận tệp .docx, .xlsx, .yaml hoặc .yml.")
         if upload.size > MAX_IMPORT:
             raise forms.ValidationError("Tệp lớn hơn 10 MB.")

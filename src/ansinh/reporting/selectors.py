@@ -73,14 +73,6 @@ def obligation_years(*, agency) -> list[int]:
     return sorted(set(years), reverse=True)
 
 
-def default_report_year(*, years: list[int], today: dt.date) -> int:
-    """This year; when nothing is owed this year, the latest earlier year that has reports (or
-    the earliest later one)."""
-    if not years or today.year in years:
-        return today.year
-    return max((y for y in years if y <= today.year), default=min(years))
-
-
 def timeliness(*, obligation: Obligation, submission: Submission | None, today: dt.date):
     """Judged on the first sending time: no manual "complete" step."""
     sent = submission.first_submitted_at if submission else None

@@ -126,9 +126,7 @@ class ConsultationMember(TimeStampedModel):
 
     @property
     def seat_label(self) -> str:
-        member = self.membership
-        who = f"{member.title} — {member.person_name}" if member.person_name else member.title
-        return f"{who} ({member.agency.display_name})"
+        return self.membership.seat_label
 
     def get_additional_data(self) -> dict:
         return {"consultation": self.consultation_id}

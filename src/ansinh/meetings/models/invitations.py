@@ -94,9 +94,7 @@ class Invitation(TimeStampedModel):
 
     @property
     def seat_label(self) -> str:
-        member = self.membership
-        who = f"{member.title} — {member.person_name}" if member.person_name else member.title
-        return f"{who} ({member.agency.display_name})"
+        return self.membership.seat_label
 
     @property
     def attendance_css(self) -> str:

@@ -141,3 +141,10 @@ class Membership(TimeStampedModel):
     @property
     def role_rank(self) -> int:
         return Role.rank(self.role)
+
+    @property
+    def seat_label(self) -> str:
+        """ "Giám đốc Sở Y tế — Nguyễn Văn A (Sở Y tế)": how invitations and consultations name
+        the seat they go to."""
+        who = f"{self.title} — {self.person_name}" if self.person_name else self.title
+        return f"{who} ({self.agency.display_name})"

@@ -178,3 +178,15 @@ def submission_remove_attachment(
         raise ValidationError("Tệp đính kèm không còn trong báo cáo.")
     attachment_remove(attachment=attachment, user=user)
     return _save(submission, user)
+
+
+@transaction.atomic
+def submission_save(*, submission: Submission, version: int, user, send: bool, **fields):
+    """The form's one write: the draft saved and, when the user sends it, sent, both or neither
+    (a refused sending leaves the draft as it was before this save)."""
+    submission = submission_update(submission=submission, version=version, user=user, **fields)
+    if send:
+        submission = submission_transition(
+            submission=submission, action="submit", version=submission.version, user=user
+        )
+    return submission

@@ -18,10 +18,11 @@ from openpyxl import Workbook
 from ansinh.accounts.perms import can_manage_committee, visible_province_ids
 from ansinh.core.excel import workbook_response, write_table
 from ansinh.core.history import history_for_objects
+from ansinh.core.periods import default_year
 from ansinh.org.models import Committee
 from ansinh.org.perms import get_committee_for_user
 from ansinh.org.views.common import paginate
-from ansinh.reporting import docx_render, selectors
+from ansinh.reporting import docx_render
 from ansinh.reporting.consolidated_context import (
     consolidated_problem,
     period_obligations,
@@ -54,7 +55,7 @@ def consolidated(request, pk: int):
     regime = get_regime_for_user(request, pk)
     today = timezone.localdate()
     years = regime_years(regime=regime)
-    year = _year(request, selectors.default_report_year(years=years, today=today))
+    year = _year(request, default_year(years=years, today=today))
     summaries = period_summaries(regime=regime, year=year)
     if request.GET.get("xuat") == "excel":
         return workbook_response(

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ansinh.core.history import history_for_objects
+from ansinh.core.periods import default_year
 from ansinh.core.uploads import upload_rule
 from ansinh.reporting import selectors, services
 from ansinh.reporting.enums import Timeliness
@@ -38,7 +39,7 @@ def my_reports(request):
     today = timezone.localdate()
     agency = request.user.agency
     years = selectors.obligation_years(agency=agency) if agency else []
-    year = _year(request, selectors.default_report_year(years=years, today=today))
+    year = _year(request, default_year(years=years, today=today))
     obligations = (
         selectors.agency_obligations(agency=agency, year=year, today=today) if agency else []
     )
@@ -113,24 +114,19 @@ def submission_save(request, pk: int):
     form = SubmissionForm(request.POST, request.FILES, submission=submission)
     if form.is_valid():
         try:
-            version = form.cleaned_data["version"]
-            submission = services.submission_update(
+            send = "gui" in request.POST
+            services.submission_save(
                 submission=submission,
-                version=version,
+                version=form.cleaned_data["version"],
                 user=request.user,
+                send=send,
                 narrative=form.cleaned_data["narrative"],
                 difficulties=form.cleaned_data["difficulties"],
                 recommendations=form.cleaned_data["recommendations"],
                 section_texts=form.section_texts(),
                 files=form.cleaned_data["files"],
             )
-            if "gui" in request.POST:
-                services.submission_transition(
-                    submission=submission,
-                    action="submit",
-                    version=submission.version,
-                    user=request.user,
-                )
+            if send:
                 messages.success(request, "Đã gửi báo cáo.")
             else:
                 messages.success(request, "Đã lưu bản nháp.")
