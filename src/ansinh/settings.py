@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ansinh.meetings",
     "ansinh.rewards",
     "ansinh.healthfund",
+    "ansinh.compliance",
     "ansinh.api",
 ]
 

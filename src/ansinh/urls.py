@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("ansinh.reporting.urls")),
     path("", include("ansinh.meetings.urls")),
     path("", include("ansinh.healthfund.urls")),
+    path("", include("ansinh.compliance.urls")),
     path("", include("ansinh.rewards.urls")),
     path("api/v1/", include("ansinh.api.urls")),
     # The schema and its docs are for logged-in users and token holders, like the data.

@@ -24,6 +24,7 @@ ITEMS = [
     NavItem("Cuộc họp", "meetings:meeting_list", "meetings"),
     NavItem("Khen thưởng", "rewards:round_list", "rewards"),
     NavItem("Quỹ KCB BHYT", "healthfund:facility_list", "healthfund"),
+    NavItem("Đôn đốc thu", "compliance:home", "compliance", "ansinh.compliance.perms.may_open"),
     NavItem("Quy chế", "org:regulation_current", "regulation"),
     NavItem("Cơ quan", "org:agency_list", "agencies"),
     NavItem("Nhóm cơ quan", "org:group_list", "groups"),
