@@ -43,7 +43,7 @@ def pages():
     plan = Plan.objects.get(committee=kon_tum)
     task = Task.objects.filter(plan=plan).order_by("position").first()
     district = AdminUnit.objects.get(edition="2024", code="615")
-    regime = ReportingRegime.objects.get(committee=kon_tum)
+    regime = ReportingRegime.objects.get(committee=kon_tum, key="ke-hoach-2024")
     obligation = Obligation.objects.filter(kind__regime=regime).order_by("pk").first()
     standing = User.objects.get(username="kontum.thuongtruc")
     adhoc = adhoc_request_create(

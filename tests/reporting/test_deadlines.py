@@ -55,7 +55,8 @@ def test_every_reporter_owes_each_period_and_the_deadline_is_said_in_words(thanh
     assert {o.agency.key for o in standing} == {"bhxh-tinh"}
 
 
-def test_loading_twice_creates_nothing_new(thanh_hoa_regime):
+def test_loading_twice_creates_nothing_new(seed):
+    call_command("load_demo_reporting", stdout=quiet())
     count = Obligation.objects.count()
     call_command("load_demo_reporting", stdout=quiet())
     assert Obligation.objects.count() == count

@@ -55,7 +55,7 @@ def kind_index(regime, name, level="agency"):
 
 
 def test_the_list_and_who_may_edit(client, regimes):
-    thanh_hoa = ReportingRegime.objects.get(committee__province__code="38")
+    thanh_hoa = ReportingRegime.objects.get(committee__province__code="38", key="quy-che-dieu-12")
     login(client, "thanhhoa.thuongtruc")
     html = client.get(reverse("reporting:regime_list")).content.decode()
     assert thanh_hoa.name in html and "Kế hoạch năm 2024" not in html  # Kon Tum's
