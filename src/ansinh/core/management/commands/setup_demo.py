@@ -12,6 +12,8 @@ DEMO_LOADERS = [
     "load_demo_targets",
     "load_demo_reporting",
     "load_demo_healthfund",
+    # A synthetic province of employers, partner lists and arrears (Kon Tum), reconciled.
+    "load_demo_compliance",
 ]
 
 
