@@ -4,13 +4,17 @@ ansinh demo             set up the demo (SQLite, both seed provinces, demo users
 ansinh serve [ADDR]     serve the application (development server)
 ansinh load FILE...     load province data files (--dry-run to check only)
 ansinh createuser       create an account (interactive)
+ansinh check            Django's checks with --deploy plus ansinh's own (before going live)
+ansinh backup           back up the database and uploaded files (--output FILE)
+ansinh restore FILE     restore a backup (asks first; --yes to skip)
 ansinh <command>        any Django management command (migrate, check, shell, …)
 """
 
 import os
 import sys
 
-ALIASES = {"load": "load_province", "createuser": "create_user"}
+# `check` keeps Django's arguments: check_ansinh is Django's check with --deploy and a summary.
+ALIASES = {"load": "load_province", "createuser": "create_user", "check": "check_ansinh"}
 DEMO_ADDRESS = "127.0.0.1:8000"
 
 

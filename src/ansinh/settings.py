@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from ansinh.core.logging import logging_config
 from ansinh.envconf import env_bool, env_int, env_list, env_path, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -201,6 +202,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The public list of late payers and the tax-code lookup (page and API): requests per client IP,
+# counted in the cache above ("30/minute", "500/hour"; DRF's rate syntax).
+LOOKUP_RATE_LIMIT = env_str("LOOKUP_RATE_LIMIT", "30/minute")
+
 # One task API (django-tasks, the backport of Django 6's tasks). The embedded default runs the
 # work in-process; production points TASK_BACKEND at a shared queue (see docs/decisions).
 TASKS = {
@@ -227,6 +232,13 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Behind a front server that terminates HTTPS (docs/operations.md): trust its
+# X-Forwarded-Proto, redirect plain HTTP and send HSTS. Off by default, since a laptop demo or an
+# intranet without certificates must still work.
+if env_bool("BEHIND_HTTPS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -251,14 +263,12 @@ SPECTACULAR_SETTINGS = {
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
-}
+# Logs go to standard error: readable lines by default; ANSINH_LOG_FORMAT=json writes one JSON
+# object per line for a log collector, with the request's path and user id (core/logging.py).
+LOG_FORMAT = env_str("ANSINH_LOG_FORMAT", "text")
+LOGGING = logging_config(LOG_FORMAT, env_str("LOG_LEVEL", "INFO"))
+if LOG_FORMAT == "json":
+    MIDDLEWARE.append("ansinh.core.logging.RequestContextMiddleware")
 
 ANSINH_PAGE_SIZE = 50
 # How "trước ngày X" in a regulation is read is stated once (see org/selectors for its use).

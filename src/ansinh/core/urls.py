@@ -1,11 +1,13 @@
 from django.urls import path
 
-from ansinh.core import views, views_dashboard
+from ansinh.core import views, views_dashboard, views_health
 
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("suc-khoe/", views.health, name="health"),
+    # For load balancers and monitoring (no login): database, cache and task queue answer.
+    path("suc-khoe/", views_health.health, name="health"),
+    path("healthz", views_health.health, name="healthz"),
     path("tong-quan/", views_dashboard.dashboard, name="dashboard"),
     path("favicon.ico", views.favicon),
 ]

@@ -1,6 +1,4 @@
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 
@@ -33,10 +31,3 @@ def home(request):
 def favicon(request):
     # Browsers ask for /favicon.ico before reading the page's icon link.
     return redirect(static("core/favicon.svg"), permanent=True)
-
-
-@login_not_required
-def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
