@@ -1,5 +1,10 @@
 from ansinh.compliance.models.arrears import ArrearsLine, ArrearsStatement
-from ansinh.compliance.models.employers import Employer, RegistryRecord, RegistrySnapshot
+from ansinh.compliance.models.employers import (
+    Employer,
+    PartnerMapping,
+    RegistryRecord,
+    RegistrySnapshot,
+)
 from ansinh.compliance.models.inspections import Disclosure, DisclosureEntry, InspectionCase
 from ansinh.compliance.models.reconciliation import (
     Finding,
@@ -18,6 +23,7 @@ __all__ = [
     "InspectionCase",
     "MatchCandidate",
     "MatchDecision",
+    "PartnerMapping",
     "Reconciliation",
     "RegistryRecord",
     "RegistrySnapshot",

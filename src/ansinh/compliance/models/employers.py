@@ -198,3 +198,32 @@ class RegistryRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.tax_code or 'không có MST'})"
+
+
+@track
+class PartnerMapping(TimeStampedModel):
+    """Which header of a partner's export holds which field of its list, remembered from the
+    partner's last upload so the next one comes pre-filled."""
+
+    province = models.ForeignKey(
+        "org.AdminUnit", verbose_name="tỉnh", on_delete=models.CASCADE, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name="cơ quan gửi", on_delete=models.CASCADE, related_name="+"
+    )
+    source = models.CharField("nguồn", max_length=15, choices=Source.choices)
+    columns = models.JSONField("ghép cột", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "cách ghép cột của cơ quan phối hợp"
+        verbose_name_plural = "cách ghép cột của cơ quan phối hợp"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "agency", "source"],
+                name="compliance_partner_mapping_unique",
+                violation_error_message="Cơ quan này đã có cách ghép cột cho nguồn này.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} — {self.get_source_display()}"

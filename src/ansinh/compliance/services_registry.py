@@ -1,0 +1,310 @@
+"""Writes for the partners' quarterly lists: the remembered column mapping, and the import that
+reads, checks and writes a list in one transaction and counts it as the partner's quarterly
+report (the obligation of the regime named in data/compliance/<province>.yaml is marked sent)."""
+
+import json
+
+from django.db import transaction
+from django.utils import timezone
+
+from ansinh.compliance.config import Partner, rules_for
+from ansinh.compliance.enums import Source
+from ansinh.compliance.importers.registry import RegistryFile, guess_mapping, registry_read
+from ansinh.compliance.models import Employer, PartnerMapping, RegistryRecord, RegistrySnapshot
+from ansinh.core.enums import ImportStatus
+from ansinh.core.history import acting_as
+from ansinh.core.models import ImportBatch
+from ansinh.core.periods import Period, PeriodKind
+from ansinh.core.tables import Table, read_table
+from ansinh.org.models import AdminUnit, Agency
+from ansinh.reporting.enums import SubmissionStatus
+from ansinh.reporting.models import Obligation
+from ansinh.targets.importers.common import ImportProblems, RowProblem
+
+BATCH_KIND = "compliance_registry"
+ALREADY_SENT = (
+    "{agency} đã gửi danh sách quý {quarter}/{year}; muốn nạp lại thì chọn “thay thế danh sách "
+    "đã gửi”"
+)
+
+
+def partner_of(*, province: AdminUnit, agency: Agency, source: str) -> Partner | None:
+    for partner in rules_for(province).partner_for(agency.key):
+        if partner.source == source:
+            return partner
+    return None
+
+
+def mapping_for(*, province: AdminUnit, agency: Agency, source: str, headers: list[str]):
+    """(field → header, remembered?) : the partner's last mapping where its headers are still
+    in the file, else a guess from the header names."""
+    remembered = PartnerMapping.objects.filter(
+        province=province, agency=agency, source=source
+    ).first()
+    if remembered:
+        kept = {f: h for f, h in remembered.columns.items() if h in headers}
+        if kept:
+            return kept, True
+    return guess_mapping(headers), False
+
+
+@transaction.atomic
+def mapping_remember(*, province, agency, source: str, columns: dict, user) -> PartnerMapping:
+    mapping, _ = PartnerMapping.objects.get_or_create(
+        province=province,
+        agency=agency,
+        source=source,
+        defaults={"columns": columns, "created_by": user, "updated_by": user},
+    )
+    if mapping.columns != columns:
+        mapping.columns, mapping.updated_by = columns, user
+        with acting_as(user):
+            mapping.full_clean()
+            mapping.save()
+    return mapping
+
+
+def registry_check(
+    *, province, agency, source: str, filename: str, content: bytes, mapping: dict | None
+) -> tuple[Table, dict, RegistryFile]:
+    """Read and check without writing: (table, mapping used, parsed rows). Raises
+    ImportProblems."""
+    if partner_of(province=province, agency=agency, source=source) is None:
+        raise ImportProblems(
+            [
+                RowProblem(
+                    None, "", f"{agency} không phải cơ quan gửi danh sách “{Source(source).label}”"
+                )
+            ]
+        )
+    table = read_table(filename=filename, content=content)
+    if mapping is None:
+        mapping, _ = mapping_for(
+            province=province, agency=agency, source=source, headers=table.headers
+        )
+    return table, mapping, registry_read(table=table, mapping=mapping, province=province)
+
+
+def quarter_obligation(*, province, agency, source: str, year: int, quarter: int):
+    """The partner's reporting obligation for the quarter, if the regime is loaded."""
+    partner = partner_of(province=province, agency=agency, source=source)
+    if partner is None:
+        return None
+    return (
+        Obligation.objects.filter(
+            kind__regime__committee__province=province,
+            kind__regime__key=partner.regime,
+            kind__name=partner.kind,
+            agency=agency,
+            period_year=year,
+            period_number=quarter,
+            request__isnull=True,
+        )
+        .select_related("kind__regime")
+        .first()
+    )
+
+
+def _mark_sent(*, obligation: Obligation, narrative: str, user) -> None:
+    """The quarterly report counts as sent; a report already sent or accepted stays as it is."""
+    from ansinh.reporting.services.submissions import (
+        submission_start,
+        submission_transition,
+        submission_update,
+    )
+
+    submission = submission_start(obligation=obligation, user=user)
+    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        return
+    submission = submission_update(
+        submission=submission,
+        version=submission.version,
+        user=user,
+        narrative=narrative,
+        difficulties=submission.difficulties,
+        recommendations=submission.recommendations,
+        section_texts={},
+    )
+    submission_transition(
+        submission=submission, action="submit", version=submission.version, user=user
+    )
+
+
+def _employers_by_tax_code(province, rows) -> dict[str, int]:
+    codes = {r.tax_code for r in rows if r.tax_code}
+    found = {}
+    codes_list = sorted(codes)
+    for start in range(0, len(codes_list), 900):  # SQLite's limit on query parameters
+        chunk = codes_list[start : start + 900]
+        found |= dict(
+            Employer.objects.filter(province=province, tax_code__in=chunk).values_list(
+                "tax_code", "pk"
+            )
+        )
+    return found
+
+
+def _update_employers(*, snapshot: RegistrySnapshot, rows, employer_ids: dict[str, int]):
+    """What the newest list of a source says about employers known by their tax code: the
+    registry status, the tax headcount, the zone flag. An older quarter uploaded late changes
+    nothing. (Written in bulk: the snapshot's own history records the upload.)"""
+    newer = (
+        RegistrySnapshot.objects.filter(
+            province=snapshot.province, source=snapshot.source, period_year__gt=snapshot.period_year
+        ).exists()
+        or RegistrySnapshot.objects.filter(
+            province=snapshot.province,
+            source=snapshot.source,
+            period_year=snapshot.period_year,
+            period_quarter__gt=snapshot.period_quarter,
+        ).exists()
+    )
+    if newer or not employer_ids:
+        return
+    employers = Employer.objects.in_bulk(employer_ids.values())
+    changed = set()
+    for row in rows:
+        employer = employers.get(employer_ids.get(row.tax_code))
+        if employer is None:
+            continue
+        if row.status and snapshot.source in (Source.BUSINESS_REGISTRY, Source.TAX):
+            employer.registry_status = row.status
+        if snapshot.source == Source.TAX and row.employees is not None:
+            employer.tax_headcount = row.employees
+        if snapshot.source == Source.ZONE:
+            employer.in_zone = True
+        if not employer.sector and row.sector:
+            employer.sector = row.sector
+        changed.add(employer)
+    Employer.objects.bulk_update(
+        changed, ["registry_status", "tax_headcount", "in_zone", "sector", "updated_at"]
+    )
+
+
+def registry_import(
+    *,
+    province: AdminUnit,
+    agency: Agency,
+    source: str,
+    year: int,
+    quarter: int,
+    filename: str,
+    content: bytes,
+    mapping: dict | None,
+    user,
+    replace: bool = False,
+    batch: ImportBatch | None = None,
+) -> RegistrySnapshot:
+    """Read, check and write a partner's quarterly list in one transaction; raises
+    ImportProblems (row and column) and writes nothing then. A quarter already sent is refused
+    unless `replace`. The list counts as the partner's quarterly report when the obligation
+    exists (`snapshot.obligation`; None when the regime is not loaded)."""
+    if not 1 <= quarter <= 4:
+        raise ImportProblems([RowProblem(None, "", "quý phải từ 1 đến 4")])
+    _table, mapping, parsed = registry_check(
+        province=province,
+        agency=agency,
+        source=source,
+        filename=filename,
+        content=content,
+        mapping=mapping,
+    )
+    as_of = Period(year, PeriodKind.QUARTER, quarter).end
+    with transaction.atomic():
+        snapshot = (
+            RegistrySnapshot.objects.select_for_update()
+            .filter(
+                province=province,
+                agency=agency,
+                source=source,
+                period_year=year,
+                period_quarter=quarter,
+            )
+            .first()
+        )
+        if snapshot is not None and not replace:
+            raise ImportProblems(
+                [
+                    RowProblem(
+                        None, "", ALREADY_SENT.format(agency=agency, quarter=quarter, year=year)
+                    )
+                ]
+            )
+        if snapshot is None:
+            snapshot = RegistrySnapshot(
+                province=province,
+                agency=agency,
+                source=source,
+                period_year=year,
+                period_quarter=quarter,
+                created_by=user,
+            )
+        else:
+            snapshot.records.all().delete()
+        obligation = quarter_obligation(
+            province=province, agency=agency, source=source, year=year, quarter=quarter
+        )
+        if batch is None:
+            batch = ImportBatch.objects.create(
+                kind=BATCH_KIND,
+                filename=filename,
+                content=json.dumps(
+                    {
+                        "province": province.pk,
+                        "agency": agency.pk,
+                        "source": source,
+                        "year": year,
+                        "quarter": quarter,
+                    }
+                ),
+                created_by=user,
+                status=ImportStatus.APPLIED,
+                applied_at=timezone.now(),
+            )
+        snapshot.as_of = as_of
+        snapshot.obligation = obligation
+        snapshot.batch = batch
+        snapshot.row_count = len(parsed.rows)
+        snapshot.updated_by = user
+        with acting_as(user):
+            snapshot.full_clean(validate_constraints=False)
+            snapshot.save()
+        employer_ids = _employers_by_tax_code(province, parsed.rows)
+        RegistryRecord.objects.bulk_create(
+            [
+                RegistryRecord(
+                    snapshot=snapshot,
+                    row_number=r.row,
+                    tax_code=r.tax_code,
+                    name=r.name,
+                    address=r.address,
+                    admin_unit=r.admin_unit,
+                    status=r.status,
+                    status_date=r.status_date,
+                    sector=r.sector,
+                    employees=r.employees,
+                    wage_fund=r.wage_fund,
+                    in_zone=r.in_zone,
+                    employer_id=employer_ids.get(r.tax_code),
+                )
+                for r in parsed.rows
+            ],
+            batch_size=1000,
+        )
+        _update_employers(snapshot=snapshot, rows=parsed.rows, employer_ids=employer_ids)
+        mapping_remember(
+            province=province, agency=agency, source=source, columns=mapping, user=user
+        )
+        if obligation is not None:
+            _mark_sent(obligation=obligation, narrative=narrative(snapshot, parsed, filename),
+                       user=user)  # fmt: skip
+    snapshot.summary = parsed.summary()
+    return snapshot
+
+
+def narrative(snapshot: RegistrySnapshot, parsed: RegistryFile, filename: str) -> str:
+    return (
+        f"Danh sách doanh nghiệp quý {snapshot.period_quarter}/{snapshot.period_year} "
+        f"({Source(snapshot.source).label}) gửi qua trang Đôn đốc thu, tệp {filename}: "
+        f"{parsed.summary()}."
+    )
