@@ -8,7 +8,8 @@ For an agency or locality nominee, the facts come from the other capabilities (r
   `plans.selectors` statuses; done on time / (done on time + done late + overdue);
 - targets met: the locality's row of `targets.selectors.attainment.attainment_table` at 31/12 of
   the year; an indicator counts as met when its rate reaches its target;
-- no arrears: `rewards.arrears.arrears_of`, not checkable until the compliance capability exists.
+- no arrears: `rewards.arrears.arrears_of`, from the latest arrears statement of the year that
+  the compliance capability holds; not checkable when the province has none for that year.
 A rule with nothing to count is "not checkable" and never blocks; an individual is judged on the
 achievement alone, so the collective rules do not apply.
 """

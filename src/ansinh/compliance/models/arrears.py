@@ -88,5 +88,10 @@ class ArrearsLine(models.Model):
         return f"{self.employer} — {self.closing}"
 
     @property
+    def difference(self) -> int:
+        """The file's closing balance minus ours (non-zero on a disagreeing line)."""
+        return self.closing - self.computed_closing
+
+    @property
     def owes(self) -> bool:
         return self.arrears_class != ArrearsClass.NONE
