@@ -5,8 +5,8 @@ The context holds only strings, numbers, booleans, lists and dicts with Vietname
 operator editing the template in Word sees plain names (`docs/report-template.md` lists them).
 A report is *received* when accepted, *sent, not yet received* when it was sent once and is not
 accepted now (sent, returned, or reopened), *missing* when it was never sent. Task status,
-indicator attainment and the health-insurance fund's spending are taken at the period's data
-cut-off, or today if that is earlier.
+indicator attainment, the health-insurance fund's spending and the inspections of employers are
+taken at the period's data cut-off, or today if that is earlier.
 """
 
 import datetime as dt
@@ -21,6 +21,7 @@ from ansinh.org.enums import AgencyKind
 from ansinh.plans.enums import TaskStatus
 from ansinh.plans.selectors import plan_tasks
 from ansinh.reporting import deadlines
+from ansinh.reporting.consolidated_compliance import compliance_context
 from ansinh.reporting.consolidated_fund import fund_context
 from ansinh.reporting.enums import DeadlineRule, ReportLevel, SubmissionStatus
 from ansinh.reporting.models import (
@@ -376,6 +377,7 @@ def consolidated_context(
         "nhiem_vu": _tasks(regime.plan, received, numbers, day),
         "chi_tieu": _attainment(province, day),
         "quy_kcb": fund_context(province=province, year=year, day=day),
+        "thanh_tra": compliance_context(province=province, start=period.start, end=day),
         "tham_quyen_ky": "GIÁM ĐỐC",
         "nguoi_ky": "",
         "noi_nhan": [

@@ -118,6 +118,17 @@ def sample_context() -> dict:
                 }
             ],
         },
+        "thanh_tra": {
+            "co_so_lieu": True,
+            "tu_ngay": "01/01/2025",
+            "den_ngay": "31/03/2025",
+            "so_dot_bat_dau": 2,
+            "so_dot_ket_luan": 1,
+            "so_don_vi": 7,
+            "tien_phat": "85.000.000",
+            "tien_thu_hoi": "1.240.500.000",
+            "so_chuyen_cong_an": 1,
+        },
         "tham_quyen_ky": "GIÁM ĐỐC",
         "nguoi_ky": "Nguyễn Văn A",
         "noi_nhan": ["UBND tỉnh Mẫu (b/c);", "Lưu: VT."],

@@ -49,6 +49,7 @@ def build_template() -> OfficialDocument:
     _tasks(doc)
     _attainment(doc)
     _fund(doc)
+    _inspections(doc)
     doc.heading("III. KHÓ KHĂN, VƯỚNG MẮC")
     _by_agency(doc, "kho_khan", "Các cơ quan, đơn vị không nêu khó khăn, vướng mắc.")
     doc.heading("IV. KIẾN NGHỊ, ĐỀ XUẤT")
@@ -192,6 +193,24 @@ def _fund(doc):
         "liệu chi đến ngày {{ chi_tieu.ngay }}."
     )
     doc.paragraph("{%p endif %}")
+    doc.paragraph("{%p endif %}")
+
+
+def _inspections(doc):
+    """Left out when no inspection of employers was under way in the period."""
+    doc.paragraph("{%p if thanh_tra.co_so_lieu %}")
+    doc.heading(
+        "{{ 3 + (1 if nhiem_vu.co_ke_hoach else 0) + (1 if quy_kcb.co_du_toan else 0) }}. "
+        "Thanh tra, kiểm tra việc đóng BHXH, BHYT, BHTN"
+    )
+    doc.paragraph(
+        "Từ ngày {{ thanh_tra.tu_ngay }} đến ngày {{ thanh_tra.den_ngay }}: bắt đầu "
+        "{{ thanh_tra.so_dot_bat_dau }} đợt thanh tra, kiểm tra, kết luận "
+        "{{ thanh_tra.so_dot_ket_luan }} đợt; {{ thanh_tra.so_don_vi }} đơn vị sử dụng lao động "
+        "được thanh tra, kiểm tra; xử phạt vi phạm hành chính {{ thanh_tra.tien_phat }} đồng; "
+        "thu hồi {{ thanh_tra.tien_thu_hoi }} đồng; chuyển cơ quan công an "
+        "{{ thanh_tra.so_chuyen_cong_an }} hồ sơ (Bộ luật Hình sự Điều 214, 216)."
+    )
     doc.paragraph("{%p endif %}")
 
 
