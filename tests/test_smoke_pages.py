@@ -8,6 +8,14 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from ansinh.accounts.models import User
+from ansinh.compliance.models import (
+    ArrearsStatement,
+    Employer,
+    Finding,
+    InspectionCase,
+    Reconciliation,
+    RegistrySnapshot,
+)
 from ansinh.healthfund.models import Facility
 from ansinh.meetings.models import Meeting
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
@@ -34,6 +42,8 @@ USERS = [
     "kontum.sotttt",
     "kontum.dakha",
     "kontum.soyte",
+    "kontum.sokhdt",
+    "kontum.cucthue",
 ]
 
 
@@ -72,7 +82,38 @@ def pages():
     call_command("load_demo_rewards", stdout=open("/dev/null", "w"))  # noqa: SIM115
     reward_round = ReviewRound.objects.get(committee=kon_tum)
     proposal = reward_round.proposals.first()
+    call_command("load_demo_compliance", "--employers", "300", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    employer = Employer.objects.filter(
+        province=kon_tum.province, arrears_lines__isnull=False
+    ).first()
+    statement = ArrearsStatement.objects.get(province=kon_tum.province)
+    snapshot = RegistrySnapshot.objects.filter(province=kon_tum.province).first()
+    run = Reconciliation.objects.filter(province=kon_tum.province).first()
+    finding = Finding.objects.filter(province=kon_tum.province).first()
+    inspection = InspectionCase.objects.filter(province=kon_tum.province).first()
     return [
+        ("compliance:home", []),
+        ("compliance:registry_list", []),
+        ("compliance:registry_upload", []),
+        ("compliance:registry_snapshot", [snapshot.pk]),
+        ("compliance:employer_list", []),
+        ("compliance:employer_detail", [employer.pk]),
+        ("compliance:arrears_list", []),
+        ("compliance:arrears_upload", []),
+        ("compliance:arrears_statement", [statement.pk]),
+        ("compliance:inspection_candidates", []),
+        ("compliance:inspection_list", []),
+        ("compliance:inspection_create", []),
+        ("compliance:inspection_detail", [inspection.pk]),
+        ("compliance:disclosure_manage", []),
+        ("compliance:reconcile_list", []),
+        ("compliance:reconcile_detail", [run.pk]),
+        ("compliance:review_queue", []),
+        ("compliance:review_decisions", []),
+        ("compliance:finding_list", []),
+        ("compliance:finding_detail", [finding.pk]),
+        ("compliance:public_disclosure", ["62"]),
+        ("compliance:public_lookup", []),
         ("core:home", []),
         ("org:committee_detail", [kon_tum.pk]),
         ("org:committee_detail", [thanh_hoa.pk]),

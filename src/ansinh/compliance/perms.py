@@ -7,7 +7,7 @@
   own quarterly lists and see their uploads;
 - leaders read everything; the People's Committee of a district reads its district's findings;
 - any other officer is refused (403).
-The public disclosure page and the tax-code lookup need no account (views_public.py).
+The public disclosure page and the tax-code lookup need no account (views/public.py).
 """
 
 from django.core.exceptions import PermissionDenied
