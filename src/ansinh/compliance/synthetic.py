@@ -206,7 +206,9 @@ def _address(rng: random.Random, unit_name: str, province_name: str) -> str:
         place = f"số {rng.randrange(1, 300)} đường {rng.choice(STREETS)}"
     else:
         place = rng.choice(VILLAGES)
-    return f"{place}, {unit_name}, tỉnh {province_name}"
+    # The unit library names a province "Tỉnh Kon Tum"; an address says "tỉnh Kon Tum".
+    bare = province_name.removeprefix("Tỉnh ").removeprefix("Thành phố ")
+    return f"{place}, {unit_name}, tỉnh {bare}"
 
 
 def province_generate(
