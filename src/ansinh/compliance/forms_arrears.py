@@ -4,9 +4,8 @@ statement's lines."""
 from django import forms
 
 from ansinh.compliance.enums import ArrearsClass
+from ansinh.core.tables import table_upload
 from ansinh.core.vnformat import parse_date
-
-MAX_UPLOAD = 30 * 1024 * 1024
 
 
 class ArrearsUploadForm(forms.Form):
@@ -43,12 +42,7 @@ class ArrearsUploadForm(forms.Form):
             raise forms.ValidationError(f"“{raw}” không phải ngày (viết dd/mm/yyyy).") from None
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError("Tệp quá lớn (tối đa 30 MB).")
-        return upload.name, upload.read()
+        return table_upload(self.cleaned_data["file"])
 
 
 class LineFilter(forms.Form):

@@ -3,7 +3,7 @@ year and quarter, the file."""
 
 from django import forms
 
-MAX_UPLOAD = 30 * 1024 * 1024
+from ansinh.core.tables import table_upload
 
 
 class RegistryUploadForm(forms.Form):
@@ -27,9 +27,4 @@ class RegistryUploadForm(forms.Form):
             self.fields["partner"].widget = forms.HiddenInput()
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError("Tệp quá lớn (tối đa 30 MB).")
-        return upload.name, upload.read()
+        return table_upload(self.cleaned_data["file"])

@@ -11,12 +11,12 @@ The public disclosure page and the tax-code lookup need no account (views/public
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 from ansinh.accounts import perms
 from ansinh.accounts.enums import UserRole
 from ansinh.compliance.config import Partner, rules_for
 from ansinh.org.models import AdminUnit
+from ansinh.org.perms import get_province_for_user
 
 
 def can_manage(user, province: AdminUnit) -> bool:
@@ -66,17 +66,7 @@ def may_open(user) -> bool:
 def get_province(request, pk=None) -> AdminUnit:
     """The province asked for (?tinh=<id>), else the user's own; 404 outside the user's
     provinces."""
-    allowed = perms.visible_province_ids(request.user)
-    if pk in (None, ""):
-        agency = getattr(request.user, "agency", None)
-        pk = agency.province_id if agency is not None else min(allowed, default=None)
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError) as exc:
-        raise Http404("Tỉnh không hợp lệ.") from exc
-    if pk not in allowed:
-        raise Http404("Không tìm thấy tỉnh.")
-    return AdminUnit.objects.get(pk=pk)
+    return get_province_for_user(request, pk)
 
 
 def check_read(user, province: AdminUnit) -> None:

@@ -75,7 +75,13 @@ def _split_csv(text: str) -> list[list]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    # Universal newlines: a lone carriage return (old Mac exports, pasted cells) ends a line
+    # instead of stopping the csv module with "new-line character seen in unquoted field".
+    reader = csv.reader(io.StringIO(text, newline=None), dialect)
+    try:
+        return [list(row) for row in reader]
+    except csv.Error as exc:
+        raise _refuse(f"tệp CSV không đọc được: {exc}", reader.line_num or None) from exc
 
 
 def _plausible_cp1258(text: str) -> bool:
@@ -224,3 +230,17 @@ def read_table(*, filename: str, content: bytes, required: int = 3, legacy: bool
     found = [(number, values) for number, values in enumerate(rows[start:], start=start + 1)]
     found = [(number, values) for number, values in found if _filled(values)]
     return Table(headers=headers, header_row=header_row, rows=found, encoding=encoding)
+
+
+TABLE_UPLOAD_MAX = 30 * 1024 * 1024
+
+
+def table_upload(upload) -> tuple[str, bytes]:
+    """A form's uploaded spreadsheet as (name, content): .xlsx or .csv, at most 30 MB."""
+    from django import forms
+
+    if not upload.name.lower().endswith((".xlsx", ".csv")):
+        raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
+    if upload.size > TABLE_UPLOAD_MAX:
+        raise forms.ValidationError("Tệp quá lớn (tối đa 30 MB).")
+    return upload.name, upload.read()

@@ -1,8 +1,7 @@
 from django import forms
 
+from ansinh.core.tables import table_upload
 from ansinh.core.vnformat import parse_number
-
-MAX_UPLOAD = 30 * 1024 * 1024
 
 
 class UploadForm(forms.Form):
@@ -26,12 +25,7 @@ class UploadForm(forms.Form):
             del self.fields["source"]
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError("Chỉ nhận tệp .xlsx hoặc .csv.")
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError("Tệp quá lớn (tối đa 30 MB).")
-        return upload.name, upload.read()
+        return table_upload(self.cleaned_data["file"])
 
 
 def parse_money(raw: str, label: str) -> int:

@@ -9,14 +9,13 @@
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ansinh.accounts import perms
 from ansinh.accounts.enums import UserRole
 from ansinh.healthfund.config import fund_settings
-from ansinh.org.enums import AdminLevel
 from ansinh.org.models import AdminUnit
+from ansinh.org.perms import get_province_for_user
 
 
 def province_ids(user) -> set[int]:
@@ -49,17 +48,7 @@ def can_read(user, province: AdminUnit) -> bool:
 def get_province(request, pk=None) -> AdminUnit:
     """The province asked for (?tinh=<id>), else the user's own; 404 outside the user's
     provinces, 403 for a role that does not read the fund."""
-    allowed = province_ids(request.user)
-    if pk in (None, ""):
-        agency = getattr(request.user, "agency", None)
-        pk = agency.province_id if agency is not None else min(allowed, default=None)
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError) as exc:
-        raise Http404("Tỉnh không hợp lệ.") from exc
-    if pk not in allowed:
-        raise Http404("Không có tỉnh này.")
-    province = get_object_or_404(AdminUnit, pk=pk, level=AdminLevel.PROVINCE)
+    province = get_province_for_user(request, pk)
     check_read(request.user, province)
     return province
 

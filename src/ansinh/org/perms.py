@@ -1,10 +1,12 @@
 """Resolve an org object for the current user, or refuse. Views call these first."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ansinh.accounts import perms
-from ansinh.org.models import Agency, AgencyGroup, Committee, Regulation
+from ansinh.org.enums import AdminLevel
+from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee, Regulation
 
 MANAGE_ONLY = "Chỉ cán bộ cơ quan thường trực Ban Chỉ đạo được thực hiện việc này."
 
@@ -21,6 +23,23 @@ def get_committee_for_user(
     if manage and not perms.can_manage_committee(request.user, committee):
         raise PermissionDenied(refusal)
     return committee
+
+
+def get_province_for_user(request, pk=None) -> AdminUnit:
+    """The province asked for (?tinh=<id>), else the user's own agency's; outside the user's
+    provinces it does not exist for them (404). Pages that work province by province (the
+    health fund, employer compliance) start here."""
+    allowed = perms.visible_province_ids(request.user)
+    if pk in (None, ""):
+        agency = getattr(request.user, "agency", None)
+        pk = agency.province_id if agency is not None else min(allowed, default=None)
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404("Tỉnh không hợp lệ.") from exc
+    if pk not in allowed:
+        raise Http404("Không có tỉnh này.")
+    return get_object_or_404(AdminUnit, pk=pk, level=AdminLevel.PROVINCE)
 
 
 def get_agency_for_user(request, pk: int, *, edit: bool = False) -> Agency:
