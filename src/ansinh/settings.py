@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "auditlog",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "rest_framework",
     "rest_framework.authtoken",
@@ -74,9 +77,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "ansinh.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -113,9 +119,14 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the demo serve reads while an import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # WAL lets the demo serve reads while an import writes. Write transactions take the write
+    # lock when they begin (IMMEDIATE) and wait for it up to 20 s: a transaction that first read
+    # and then tried to write would otherwise fail at once with "database is locked" when two
+    # users send reports at the same moment.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=20,
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -134,16 +145,33 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lockout after repeated failed logins (django-axes).
+# Lockout after repeated failed logins (django-axes): AXES_FAILURE_LIMIT wrong passwords for one
+# account from one address lock that account from that address for the cool-off period; a right
+# password is refused meanwhile. The pair is locked, not the address alone (on a provincial
+# intranet a whole department shares one address behind NAT) nor the account alone (anyone could
+# then lock a colleague out from elsewhere).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "ansinh.accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# The cool-off counts from the lockout, as the lock page says; attempts during it do not prolong it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
-# The account is what gets locked, not the address: on a provincial intranet a whole department
-# shares one address behind NAT, and locking it would lock everyone out.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Behind the front server every request comes from its address; the client's is the last one it
+# appends to X-Forwarded-For. Never trusted otherwise, since a client could forge it to escape
+# the lockout.
+if env_bool("BEHIND_HTTPS_PROXY"):
+    AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Second factor (django-otp, time-based codes from an authenticator app; docs/decisions/0014).
+# Any user may turn it on in "Tài khoản của tôi"; administrators can be required to use it, and
+# are then sent to enrolment before anything else. On by default outside the demo and the tests.
+ANSINH_ADMIN_REQUIRE_TOTP = env_bool("ANSINH_ADMIN_REQUIRE_TOTP", default=not (DEMO or TESTING))
+OTP_TOTP_ISSUER = "ansinh"
+# Minutes between the password and the code before the login must start again.
+ANSINH_SECOND_FACTOR_WINDOW_MINUTES = 5
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -230,6 +258,24 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not (DEMO or TESTING 
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy on every response (django-csp; docs/decisions/0015): scripts, styles
+# and everything else only from ansinh itself, no inline script or style (templates use classes
+# and core/ansinh.js), images also as data: URIs (the QR code of the second factor), and no
+# framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Behind a front server that terminates HTTPS (docs/operations.md): trust its
@@ -250,6 +296,11 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
+# Behind the front server, the public lookup's rate limit counts clients by the address the
+# front server appends (the same count as the login lockout's).
+if env_bool("BEHIND_HTTPS_PROXY"):
+    REST_FRAMEWORK["NUM_PROXIES"] = env_int("AXES_PROXY_COUNT", 1)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "ansinh API",
     "DESCRIPTION": "API của ansinh: Ban Chỉ đạo, thành viên, cơ quan, đơn vị hành chính.",

@@ -16,3 +16,13 @@ class LoginForm(AuthenticationForm):
         "được phân biệt.",
         "inactive": "Tài khoản này đã bị khóa.",
     }
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Mã xác thực (6 chữ số)",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
-from ansinh.accounts import services
+from ansinh.accounts import second_factor, services
 from ansinh.accounts.forms import LoginForm
 
 
@@ -15,6 +15,14 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        """The right password; with a second factor, the code is asked before logging in."""
+        user = form.get_user()
+        if second_factor.confirmed_device(user=user) is None:
+            return super().form_valid(form)
+        second_factor.pending_start(self.request, user=user, next_url=self.get_redirect_url())
+        return redirect("accounts:second_factor_verify")
 
     def get_context_data(self, **kwargs):
         from django.conf import settings
@@ -43,5 +51,6 @@ def account(request):
         "accounts/account.html",
         {
             "token": services.user_api_token(user=request.user),
+            "second_factor": second_factor.confirmed_device(user=request.user),
         },
     )
