@@ -1,3 +1,5 @@
+import os
+
 from django.urls import path
 
 from ansinh.core import views, views_dashboard, views_health
@@ -11,3 +13,9 @@ urlpatterns = [
     path("tong-quan/", views_dashboard.dashboard, name="dashboard"),
     path("favicon.ico", views.favicon),
 ]
+
+# Load benchmark only (bench/load.py): a bare view to compare the pages with; not in production.
+if os.environ.get("ANSINH_BENCH_HELLO") == "1":
+    from ansinh.core import views_bench
+
+    urlpatterns.append(path("bench-hello/", views_bench.hello, name="bench_hello"))
