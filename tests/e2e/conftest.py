@@ -81,6 +81,15 @@ def page(browser, app_url, request):
         ),
     )
     page.on("pageerror", lambda exc: problems.append(f"JavaScript error: {exc}"))
+    # A script or style the Content-Security-Policy blocked means something on the page broke
+    # (unless the test provokes one on purpose).
+    if request.node.get_closest_marker("csp_violation_expected") is None:
+        page.on(
+            "console",
+            lambda m: (
+                "Content Security Policy" in m.text and problems.append(f"CSP violation: {m.text}")
+            ),
+        )
     yield page
     call = getattr(request.node, "rep_call", None)
     if call is not None and call.failed:

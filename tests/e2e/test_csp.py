@@ -41,6 +41,7 @@ def test_every_menu_page_loads_without_a_policy_violation(log_in, violations):
     assert not violations, "\n".join(violations)
 
 
+@pytest.mark.csp_violation_expected
 def test_a_refused_inline_script_would_be_noticed(log_in, violations):
     """The listener above hears the browser: an inline script is refused and reported."""
     page = log_in("thanhhoa.thuongtruc")
