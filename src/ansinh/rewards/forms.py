@@ -70,9 +70,12 @@ class ProposalForm(forms.ModelForm):
         self.fields["nominee_agency"].queryset = Agency.objects.filter(
             province_id=province, is_active=True
         ).order_by("name")
-        self.fields["nominee_unit"].queryset = AdminUnit.objects.filter(
-            Q(parent_id=province) | Q(parent__parent_id=province)
-        ).order_by("parent_id", "code")
+        # Each commune's label names its district: fetch the districts with them.
+        self.fields["nominee_unit"].queryset = (
+            AdminUnit.objects.filter(Q(parent_id=province) | Q(parent__parent_id=province))
+            .select_related("parent")
+            .order_by("parent_id", "code")
+        )
         self.fields["nominee_unit"].label_from_instance = lambda u: (
             u.name if u.parent_id == province else f"{u.name} ({u.parent.name})"
         )

@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -65,7 +66,11 @@ def warning_list(request):
 def warnings_send(request):
     province = perms.get_province(request, request.POST.get("tinh"))
     perms.check_manage(request.user, province)
-    year, month = int(request.POST["nam"]), int(request.POST["thang"])
+    try:
+        year, month = int(request.POST["nam"]), int(request.POST["thang"])
+    except (KeyError, ValueError):
+        # A hand-made or truncated form: a bad request, not a server error.
+        return HttpResponseBadRequest("Thiếu hoặc sai năm, tháng.")
     new = services.warnings_send(province=province, year=year, month=month, user=request.user)
     if new:
         messages.success(request, f"Đã gửi {len(new)} cảnh báo tới Sở Y tế.")
