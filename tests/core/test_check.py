@@ -16,6 +16,9 @@ pytestmark = pytest.mark.django_db
 def _keep_the_test_connection(monkeypatch):
     # A command run from the command line closes every connection when it ends (see test_cli).
     monkeypatch.setattr("django.db.connections.close_all", lambda: None)
+    # The browser tests' conftest allows the ORM inside Playwright's event loop for the whole
+    # run; Django's deployment check rightly refuses that setting in production.
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
 
 
 def run_check(*args) -> str:
