@@ -35,20 +35,20 @@ def indicators_load(*, text: str, filename: str, user=None) -> str:
     counts = {"measures": 0, "indicators": 0}
     with transaction.atomic():
         measures = {m.code: m for m in Measure.objects.all()}
-        entries = data.get("measures") or []
-        for index, entry in enumerate(entries):
+        entries = _entries(data, "measures", problems)
+        for index, entry in entries:
             code = str(entry.get("code", ""))
             measure = measures.get(code) or Measure(code=code, created_by=user)
-            measure.name = entry.get("name", "")
-            measure.short_name = entry.get("short_name", "")
-            measure.kind = entry.get("kind", "persons")
-            measure.description = entry.get("description", "")
+            measure.name = _text(entry, "name")
+            measure.short_name = _text(entry, "short_name")
+            measure.kind = _text(entry, "kind", "persons")
+            measure.description = _text(entry, "description")
             measure.position = index
             measure.updated_by = user
             _save_or_note(measure, ("measures", index), located, problems, exclude=["part_of"])
             measures[code] = measure
-        for index, entry in enumerate(entries):
-            part = entry.get("part_of")
+        for index, entry in entries:
+            part = _text(entry, "part_of")
             measure = measures[str(entry.get("code", ""))]
             if part and part not in measures:
                 problems.append(
@@ -61,16 +61,16 @@ def indicators_load(*, text: str, filename: str, user=None) -> str:
                 measure.save()
             counts["measures"] += 1
         indicators = {i.code: i for i in Indicator.objects.all()}
-        for index, entry in enumerate(data.get("indicators") or []):
+        for index, entry in _entries(data, "indicators", problems):
             code = str(entry.get("code", ""))
             indicator = indicators.get(code) or Indicator(code=code, created_by=user)
-            indicator.kind = entry.get("kind", IndicatorKind.RATE)
+            indicator.kind = _text(entry, "kind", IndicatorKind.RATE)
             # A count or amount has one measure; its missing denominator is not a problem.
             single = indicator.kind != IndicatorKind.RATE and not entry.get("denominator")
             if single:
                 indicator.denominator = None
             for field in ("numerator",) if single else ("numerator", "denominator"):
-                ref = entry.get(field)
+                ref = _text(entry, field)
                 if ref not in measures:
                     problems.append(
                         Problem(("indicators", index, field), f"không có số liệu “{ref}”")
@@ -78,9 +78,9 @@ def indicators_load(*, text: str, filename: str, user=None) -> str:
                     break
                 setattr(indicator, field, measures[ref])
             else:
-                indicator.name = entry.get("name", "")
-                indicator.short_name = entry.get("short_name", "")
-                indicator.description = entry.get("description", "")
+                indicator.name = _text(entry, "name")
+                indicator.short_name = _text(entry, "short_name")
+                indicator.description = _text(entry, "description")
                 indicator.is_active = entry.get("active", True)
                 indicator.position = index
                 indicator.updated_by = user
@@ -92,6 +92,25 @@ def indicators_load(*, text: str, filename: str, user=None) -> str:
             transaction.set_rollback(True)
             raise FileProblems(filename, problems)
     return f"{counts['measures']} số liệu đếm, {counts['indicators']} chỉ số"
+
+
+def _entries(data: dict, key: str, problems: list[Problem]) -> list[tuple[int, dict]]:
+    """The (index, entry) of a list of mappings; anything else in the file is a problem."""
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        problems.append(Problem((key,), "cần một danh sách"))
+        return []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            problems.append(Problem((key, index), "cần một mục có code, name…"))
+    return [(index, entry) for index, entry in enumerate(entries) if isinstance(entry, dict)]
+
+
+def _text(entry: dict, key: str, default: str = "") -> str:
+    # A value the file leaves empty or writes as a list is text to the model's checks, which
+    # then name it, instead of reaching the database as NULL.
+    value = entry.get(key, default)
+    return default if value is None else str(value)
 
 
 def _save_or_note(obj, path, located, problems, exclude=None):

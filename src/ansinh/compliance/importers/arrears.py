@@ -25,6 +25,10 @@ from ansinh.targets.importers.common import ImportProblems, RowProblem, UnitReso
 
 MAX_PROBLEMS = 200
 MONEY = ("opening", "due", "adjustments", "paid", "closing")
+# Bounds that keep a mistyped figure out of the database columns (a 1e20 amount overflows a
+# 64-bit integer; months and ratios have 5 digits before the point) with a message instead.
+MAX_MONEY = 10**15
+MAX_MONTHS = Decimal("99999.9")
 
 # (field, label shown in messages, required, words any of which in the header marks the column).
 # Order matters: "Số đã đóng trong kỳ" is the paid column, not the due one, and "Số phải đóng
@@ -177,7 +181,12 @@ class _Row:
 
     def money(self, name: str) -> int:
         value = self.number_of(name)
-        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)) if value is not None else 0
+        if value is None:
+            return 0
+        if abs(value) >= MAX_MONEY:
+            self.problem(name, f"số tiền “{self.text(name)}” quá lớn")
+            return 0
+        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _skipped(values: list, columns: dict[str, int], first: bool) -> bool:
@@ -261,7 +270,9 @@ def _line(row: _Row, resolver, seen_codes: dict, seen_tax: dict) -> ParsedLine |
         if problem:
             row.problem("locality", problem)
     headcount = row.number_of("headcount")
-    if headcount is not None and (headcount < 0 or headcount != headcount.to_integral_value()):
+    if headcount is not None and (
+        headcount < 0 or headcount != headcount.to_integral_value() or headcount >= 10**9
+    ):
         row.problem("headcount", f"số lao động “{row.text('headcount')}” phải là số nguyên ≥ 0")
     amounts = {column: row.money(column) for column in MONEY}
     for column in ("opening", "paid"):
@@ -270,6 +281,8 @@ def _line(row: _Row, resolver, seen_codes: dict, seen_tax: dict) -> ParsedLine |
     ratio = row.number_of("ratio")
     if ratio is not None and ratio < 0:
         row.problem("ratio", f"tỷ lệ nợ không được âm ({row.text('ratio')})")
+    elif ratio is not None and ratio > MAX_MONTHS:
+        row.problem("ratio", f"tỷ lệ nợ “{row.text('ratio')}” quá lớn")
     if len(row.problems) > before:
         return None
     return ParsedLine(
@@ -284,8 +297,11 @@ def _compute(line: ParsedLine, *, as_of, period_months: int) -> None:
         opening=line.opening, due=line.due, adjustments=line.adjustments, paid=line.paid
     )
     line.disagrees = line.computed_closing != line.closing
-    line.months_late = arrears.months_late(
-        closing=line.closing, due=line.due, period_months=period_months, ratio=line.ratio
+    line.months_late = min(
+        arrears.months_late(
+            closing=line.closing, due=line.due, period_months=period_months, ratio=line.ratio
+        ),
+        MAX_MONTHS,
     )
     line.arrears_class = arrears.arrears_class(months=line.months_late, closing=line.closing)
     if line.arrears_class != ArrearsClass.NONE:

@@ -139,6 +139,8 @@ def parse_whole(value, what: str) -> int | None:
         raise ValueError(f"{what} không được âm ({value})")
     if what == "số lao động" and number != number.to_integral_value():
         raise ValueError(f"số lao động phải là số nguyên, “{value}” có phần lẻ")
+    if what == "số lao động" and number >= 10**9:
+        raise ValueError(f"số lao động “{value}” quá lớn")
     return int(number.quantize(1, ROUND_HALF_UP))
 
 

@@ -10,6 +10,8 @@ from ansinh.targets.importers.common import ImportProblems, RowProblem
 __all__ = ["ImportProblems", "RowProblem", "Table", "parse_amount", "parse_whole", "read_table"]
 
 MAX_PROBLEMS = 200
+# Counts go to 32-bit integer columns.
+MAX_COUNT = 10**9
 
 
 def _blank(value) -> bool:
@@ -27,6 +29,8 @@ def parse_whole(value) -> int:
         raise ValueError(f"số đếm không được âm ({value})")
     if number != number.to_integral_value():
         raise ValueError(f"cần số nguyên, “{value}” có phần lẻ")
+    if number >= MAX_COUNT:
+        raise ValueError(f"số đếm “{value}” quá lớn")
     return int(number)
 
 

@@ -77,6 +77,8 @@ def references_read(*, filename: str, content: bytes, year: int) -> list[Referen
             parsed["value"] = parse_number(cells["value"])
             if parsed["value"] < 0:
                 raise ValueError("giá trị không được âm")
+            if parsed["value"] >= 10**15:  # the column holds 16 digits before the point
+                raise ValueError(f"giá trị “{cells['value']}” quá lớn")
         except ValueError as exc:
             problems.append(RowProblem(number, header["value"], str(exc)))
         if len(problems) == before:

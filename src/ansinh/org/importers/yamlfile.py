@@ -58,7 +58,11 @@ def format_path(path: Path_) -> str:
 
 
 def read_located(text: str, filename: str) -> Located:
-    loader = yaml.SafeLoader(text)
+    try:
+        # The reader refuses control characters as soon as it is made.
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as exc:
+        raise FileProblems(filename, [Problem((), f"tệp không đọc được: {exc}")]) from exc
     try:
         try:
             root = loader.get_single_node()
