@@ -115,3 +115,10 @@ def _build(loader, node, path: Path_, lines: dict, problems: list[Problem]):
             for index, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
+
+
+def shape_problem(exc: Exception) -> str:
+    """A loader's message for YAML that parsed but is not shaped as the format says."""
+    if isinstance(exc, KeyError):
+        return f"tệp thiếu mục {exc.args[0]!r} (xem tài liệu định dạng tệp)"
+    return f"tệp không đúng cấu trúc của định dạng (xem tài liệu định dạng tệp): {exc}"

@@ -1,6 +1,6 @@
 """Pick the importer by the file's extension; every importer returns a draft."""
 
-from ansinh.org.importers.yamlfile import FileProblems
+from ansinh.org.importers.yamlfile import FileProblems, shape_problem
 from ansinh.plans.importers.excel import plan_excel_read
 from ansinh.plans.importers.word import plan_word_read
 from ansinh.plans.importers.yamlfile import plan_yaml_read
@@ -24,6 +24,10 @@ def plan_file_read(*, data: bytes, filename: str, committee, year: int, title: s
             return plan_yaml_read(text=text, filename=filename)
         except FileProblems as exc:
             return _failed(filename, committee, year, exc.messages)
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            # Valid YAML of another shape (a list where a mapping belongs, a missing key):
+            # refused with what was wrong rather than a server error.
+            return _failed(filename, committee, year, [shape_problem(exc)])
     reader = plan_excel_read if extension == "xlsx" else plan_word_read
     return reader(data=data, filename=filename, committee=committee, year=year, title=title)
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ansinh.core.vnformat import parse_number
 from ansinh.org.enums import AdminLevel
-from ansinh.org.importers.yamlfile import FileProblems, read_located
+from ansinh.org.importers.yamlfile import FileProblems, read_located, shape_problem
 from ansinh.org.models import AdminUnit
 from ansinh.org.text import compact_key
 from ansinh.targets.enums import IndicatorKind
@@ -211,3 +211,6 @@ def read_yaml_or_raise(text: str, filename: str) -> TargetFile:
         return targets_read_yaml(text=text, filename=filename)
     except FileProblems as exc:
         raise ImportProblems([RowProblem(p.line, "", p.message) for p in exc.problems]) from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        # Valid YAML of another shape: refused with what was wrong, not a server error.
+        raise ImportProblems([RowProblem(None, "", shape_problem(exc))]) from exc
