@@ -10,8 +10,11 @@ one database transaction and one token for the whole walk, and no dependence on 
 use of pytest internals.
 """
 
+import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -49,6 +52,19 @@ def _exercise(operation, headers):
     run()
 
 
+@pytest.fixture
+def _keep_the_test_connection():
+    # Called straight through WSGI, the app closes the database connection at the end of each
+    # request (CONN_MAX_AGE = 0), which on PostgreSQL ends the test's transaction; Django's own
+    # test client disconnects the same handlers.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.usefixtures("_keep_the_test_connection")
 def test_every_api_operation_answers_without_server_error(seed):
     user = User.objects.get(username="kontum.thuongtruc")
     headers = {"Authorization": f"Token {user_rotate_api_token(user=user).key}"}

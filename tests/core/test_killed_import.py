@@ -42,8 +42,7 @@ def _postgres_copy():
     env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
     where = ["-h", str(db.get("HOST") or "127.0.0.1"), "-p", str(db.get("PORT") or 5432),
              "-U", str(db.get("USER") or "postgres")]  # fmt: skip
-    with connection.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
+    _admin_execute(f'CREATE DATABASE "{name}"')
     try:
         dump = subprocess.run(
             ["pg_dump", "--no-owner", *where, db["NAME"]], env=env, capture_output=True,
@@ -62,9 +61,22 @@ def _postgres_copy():
     return f"postgres://{auth}{host}:{port}/{name}", name
 
 
+def _admin_execute(sql: str) -> None:
+    """CREATE and DROP DATABASE refuse to run inside a transaction, and the test's own
+    connection is inside one: they go through a connection of their own, in autocommit."""
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    with psycopg.connect(
+        host=db.get("HOST") or "127.0.0.1", port=db.get("PORT") or 5432,
+        user=db.get("USER") or "postgres", password=db.get("PASSWORD") or None,
+        dbname=db["NAME"], autocommit=True,
+    ) as admin:  # fmt: skip
+        admin.execute(sql)
+
+
 def _drop(name):
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
