@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ansinh.compliance import matching
-from ansinh.compliance.enums import MatchMethod, MatchStatus, RunStatus, Source
+from ansinh.compliance.enums import MatchMethod, MatchStatus, RunStatus
 from ansinh.compliance.models import (
     Employer,
     MatchCandidate,
@@ -22,6 +22,7 @@ from ansinh.compliance.models import (
     RegistrySnapshot,
 )
 from ansinh.compliance.names import name_key
+from ansinh.compliance.services_registry import update_employers
 from ansinh.compliance.taxcode import normalize_tax_code
 from ansinh.core.history import acting_as
 from ansinh.org.enums import AdminLevel
@@ -176,40 +177,6 @@ def _write(run, records, matches) -> dict:
         by[c.status] = by.get(c.status, 0) + 1
         by[f"cach_{c.method}"] = by.get(f"cach_{c.method}", 0) + 1
     return by
-
-
-def update_employers(province) -> int:
-    """Registry status, sector, zone flag and tax headcount of each linked employer, from the
-    newest rows that speak about it (a row without the figure leaves it as it was)."""
-    rows = (
-        RegistryRecord.objects.filter(snapshot__province=province, employer__isnull=False)
-        .select_related("snapshot")
-        .order_by("snapshot__period_year", "snapshot__period_quarter", "snapshot__as_of", "pk")
-    )
-    found: dict[int, dict] = {}
-    for row in rows:  # oldest first: newer rows overwrite
-        values = found.setdefault(row.employer_id, {})
-        if row.status:
-            values["registry_status"] = row.status
-        if row.sector:
-            values["sector"] = row.sector[:200]
-        if row.in_zone or row.snapshot.source == Source.ZONE:
-            values["in_zone"] = True
-        if row.snapshot.source == Source.TAX and row.employees is not None:
-            values["tax_headcount"] = row.employees
-    employers = list(Employer.objects.filter(pk__in=found))
-    changed = []
-    for employer in employers:
-        values = found[employer.pk]
-        if any(getattr(employer, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(employer, k, v)
-            changed.append(employer)
-    # Employer is tracked; bulk_update keeps the history quiet for a derived, repeatable update.
-    Employer.objects.bulk_update(
-        changed, ["registry_status", "sector", "in_zone", "tax_headcount"], batch_size=1000
-    )
-    return len(changed)
 
 
 def _save(run, **fields) -> None:

@@ -144,41 +144,38 @@ def _employers_by_tax_code(province, rows) -> dict[str, int]:
     return found
 
 
-def _update_employers(*, snapshot: RegistrySnapshot, rows, employer_ids: dict[str, int]):
-    """What the newest list of a source says about employers known by their tax code: the
-    registry status, the tax headcount, the zone flag. An older quarter uploaded late changes
-    nothing. (Written in bulk: the snapshot's own history records the upload.)"""
-    newer = (
-        RegistrySnapshot.objects.filter(
-            province=snapshot.province, source=snapshot.source, period_year__gt=snapshot.period_year
-        ).exists()
-        or RegistrySnapshot.objects.filter(
-            province=snapshot.province,
-            source=snapshot.source,
-            period_year=snapshot.period_year,
-            period_quarter__gt=snapshot.period_quarter,
-        ).exists()
+def update_employers(province) -> int:
+    """Registry status, sector, zone flag and tax headcount of each linked employer, from the
+    newest rows that speak about it (a row without the figure leaves it as it was)."""
+    rows = (
+        RegistryRecord.objects.filter(snapshot__province=province, employer__isnull=False)
+        .select_related("snapshot")
+        .order_by("snapshot__period_year", "snapshot__period_quarter", "snapshot__as_of", "pk")
     )
-    if newer or not employer_ids:
-        return
-    employers = Employer.objects.in_bulk(employer_ids.values())
-    changed = set()
-    for row in rows:
-        employer = employers.get(employer_ids.get(row.tax_code))
-        if employer is None:
-            continue
-        if row.status and snapshot.source in (Source.BUSINESS_REGISTRY, Source.TAX):
-            employer.registry_status = row.status
-        if snapshot.source == Source.TAX and row.employees is not None:
-            employer.tax_headcount = row.employees
-        if snapshot.source == Source.ZONE:
-            employer.in_zone = True
-        if not employer.sector and row.sector:
-            employer.sector = row.sector
-        changed.add(employer)
+    found: dict[int, dict] = {}
+    for row in rows:  # oldest first: newer rows overwrite
+        values = found.setdefault(row.employer_id, {})
+        if row.status:
+            values["registry_status"] = row.status
+        if row.sector:
+            values["sector"] = row.sector[:200]
+        if row.in_zone or row.snapshot.source == Source.ZONE:
+            values["in_zone"] = True
+        if row.snapshot.source == Source.TAX and row.employees is not None:
+            values["tax_headcount"] = row.employees
+    employers = list(Employer.objects.filter(pk__in=found))
+    changed = []
+    for employer in employers:
+        values = found[employer.pk]
+        if any(getattr(employer, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(employer, k, v)
+            changed.append(employer)
+    # Employer is tracked; bulk_update keeps the history quiet for a derived, repeatable update.
     Employer.objects.bulk_update(
-        changed, ["registry_status", "tax_headcount", "in_zone", "sector", "updated_at"]
+        changed, ["registry_status", "sector", "in_zone", "tax_headcount"], batch_size=1000
     )
+    return len(changed)
 
 
 def registry_import(
@@ -291,7 +288,9 @@ def registry_import(
             ],
             batch_size=1000,
         )
-        _update_employers(snapshot=snapshot, rows=parsed.rows, employer_ids=employer_ids)
+        # What the lists say about employers is read again from every linked row, newest
+        # quarter last: the same rule as after a reconciliation.
+        update_employers(province)
         mapping_remember(
             province=province, agency=agency, source=source, columns=mapping, user=user
         )
