@@ -128,7 +128,7 @@ BUDGETS: dict[str, int] = {
     "khen-thuong/": 12,
     "ban-chi-dao/<int:committee_pk>/khen-thuong/mo-dot/": 9,
     "khen-thuong/excel/": 9,
-    "khen-thuong/<int:pk>/": 46,
+    "khen-thuong/<int:pk>/": 43,
     "khen-thuong/<int:pk>/sua/": 9,
     "khen-thuong/<int:pk>/excel/": 33,
     "khen-thuong/<int:pk>/danh-sach.docx": 33,
@@ -166,9 +166,9 @@ def test_every_page_within_its_query_budget(client, demo, settings):  # noqa: F8
 
 
 # Pages known to cost a few queries per row shown, bounded by their page size: the growth
-# allowed per added row. Rewards round: each proposal's eligibility checks look up its
-# locality's committee, its reports and its arrears (rewards/eligibility.py, 25 per page).
-PER_ROW = {"khen-thuong/<int:pk>/": 4}
+# allowed per added row. None now: the rewards round, once 4 per proposal, reads its nominees'
+# committees, reports and arrears for the whole page at once (RoundFacts.prepare).
+PER_ROW: dict[str, int] = {}
 
 
 def _clone(queryset, tweak):

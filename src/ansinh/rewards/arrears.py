@@ -15,9 +15,11 @@ The facts come from the compliance capability's statements of the provincial BHX
   ordinary lag of a month's payment.
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from ansinh.core.vnformat import format_date, format_number
 
@@ -32,68 +34,88 @@ class ArrearsFact:
     detail: str
 
 
-def _province_of(agency, unit):
+def nominee_key(agency, unit) -> tuple[int | None, int | None]:
+    """How `arrears_by_nominee` names a nominee: (agency pk, admin unit pk)."""
+    return (agency.pk if agency is not None else None, unit.pk if unit is not None else None)
+
+
+def _province_ids(nominees) -> dict[tuple, int | None]:
+    """Nominee → its province: the agency's, or the province above the unit (a few queries
+    whatever the number of nominees: one per level climbed)."""
     from ansinh.org.enums import AdminLevel
+    from ansinh.org.models import AdminUnit
 
-    if agency is not None:
-        return agency.province
-    while unit is not None and unit.level != AdminLevel.PROVINCE:
-        unit = unit.parent
-    return unit
+    found, climbing = {}, {}
+    for agency, unit in nominees:
+        if agency is not None:
+            found[nominee_key(agency, unit)] = agency.province_id
+        else:
+            climbing[nominee_key(agency, unit)] = unit
+    while climbing:
+        for key, unit in list(climbing.items()):
+            if unit is None or unit.level == AdminLevel.PROVINCE:
+                found[key] = unit.pk if unit is not None else None
+                del climbing[key]
+        wanted = {unit.parent_id for unit in climbing.values() if unit.parent_id}
+        parents = AdminUnit.objects.in_bulk(wanted) if wanted else {}
+        climbing = {key: parents.get(unit.parent_id) for key, unit in climbing.items()}
+    return found
 
 
-def _agency_employers(agency, province):
-    from ansinh.compliance.models import Employer
+def _name_keys(agency, province) -> set[str]:
+    """The agency's name compared as an employer's, with or without "tỉnh …"."""
     from ansinh.compliance.names import name_key
 
-    employers = Employer.objects.filter(province=province)
-    linked = employers.filter(agency=agency)
-    if linked.exists():
-        return linked
     keys = {name_key(agency.name)}
     for suffix in (f"tỉnh {province.name}", f"thành phố {province.name}", province.name):
         if agency.name.endswith(suffix):
             keys.add(name_key(agency.name[: -len(suffix)]))
     keys.discard("")
-    return employers.filter(name_key__in=keys)
+    return keys
 
 
-def arrears_of(*, agency=None, unit=None, year: int) -> ArrearsFact | None:
-    """Whether the nominee (an agency, or the employers of a locality) had late payments of 3
-    months or more in the province's latest statement of `year`; None when that cannot be told."""
+def _agency_employers(agencies: dict) -> dict[int, set[int]]:
+    """Agency pk → its employers' pks: those linked to it in its province or, when none is,
+    those whose name compares equal to the agency's. `agencies` maps pk → (agency, province)."""
+    from ansinh.compliance.models import Employer
+
+    found = defaultdict(set)
+    linked = Employer.objects.filter(
+        agency_id__in=agencies, province_id__in={p.pk for _, p in agencies.values()}
+    ).values_list("pk", "agency_id", "province_id")
+    for pk, agency_id, province_id in linked:
+        if province_id == agencies[agency_id][1].pk:
+            found[agency_id].add(pk)
+    keys = {pk: _name_keys(a, p) for pk, (a, p) in agencies.items() if pk not in found}
+    if any(keys.values()):
+        named = defaultdict(set)
+        rows = Employer.objects.filter(
+            province_id__in={agencies[pk][1].pk for pk in keys},
+            name_key__in=set().union(*keys.values()),
+        ).values_list("pk", "province_id", "name_key")
+        for pk, province_id, key in rows:
+            named[province_id, key].add(pk)
+        for pk, wanted in keys.items():
+            province_id = agencies[pk][1].pk
+            found[pk] = set().union(*(named[province_id, key] for key in wanted))
+    return found
+
+
+def _fact(statement, lines: list) -> ArrearsFact:
     from ansinh.compliance.arrears import classes_from
-    from ansinh.compliance.models import ArrearsStatement
 
-    province = _province_of(agency, unit)
-    if province is None:
-        return None
-    statement = (
-        ArrearsStatement.objects.filter(province=province, as_of__year=year)
-        .order_by("-as_of")
-        .first()
-    )
-    if statement is None:
-        return None
-    lines = statement.lines.select_related("employer")
-    chosen = Q(pk__in=[])
-    if agency is not None:
-        ids = list(_agency_employers(agency, province).values_list("pk", flat=True))
-        if unit is None and not lines.filter(employer_id__in=ids).exists():
-            return None
-        chosen |= Q(employer_id__in=ids)
-    if unit is not None:
-        chosen |= Q(employer__admin_unit=unit) | Q(employer__admin_unit__parent=unit)
-    lines = lines.filter(chosen)
-    late = list(
-        lines.filter(arrears_class__in=classes_from(MIN_CLASS)).order_by("-months_late", "-closing")
+    late_classes = set(classes_from(MIN_CLASS))
+    # Worst first; equal debts keep the statement's row order.
+    late = sorted(
+        (line for line in lines if line.arrears_class in late_classes),
+        key=lambda line: (-line.months_late, -line.closing),
     )
     day = format_date(statement.as_of)
-    listed = lines.count()
     if not late:
         return ArrearsFact(
             False,
             f"Theo số liệu nợ của BHXH tỉnh tại {day}: không có đơn vị chậm đóng từ 3 tháng trở "
-            f"lên ({listed} đơn vị sử dụng lao động được xét).",
+            f"lên ({len(lines)} đơn vị sử dụng lao động được xét).",
         )
     named = "; ".join(
         f"{line.employer.name} ({format_number(line.months_late, 1)} tháng, "
@@ -106,3 +128,60 @@ def arrears_of(*, agency=None, unit=None, year: int) -> ArrearsFact | None:
         f"Theo số liệu nợ của BHXH tỉnh tại {day}: {len(late)} đơn vị chậm đóng từ 3 tháng trở "
         f"lên — {named}{more}.",
     )
+
+
+def arrears_by_nominee(nominees: Iterable[tuple], *, year: int) -> dict[tuple, ArrearsFact | None]:
+    """`arrears_of` for many (agency, unit) nominees at once — a list page's — in a fixed number
+    of queries; the answers are keyed by `nominee_key(agency, unit)`."""
+    from ansinh.compliance.models import ArrearsLine, ArrearsStatement
+
+    nominees = {nominee_key(a, u): (a, u) for a, u in nominees}
+    provinces = _province_ids(nominees.values())
+    statements = {}
+    wanted = {pk for pk in provinces.values() if pk is not None}
+    rows = ArrearsStatement.objects.filter(province_id__in=wanted, as_of__year=year)
+    for statement in rows.select_related("province").order_by("province_id", "-as_of"):
+        statements.setdefault(statement.province_id, statement)  # the latest of the year
+    judged = {k: statements.get(provinces[k]) for k in nominees}
+    judged = {k: s for k, s in judged.items() if s is not None}
+    agencies = {
+        nominees[k][0].pk: (nominees[k][0], s.province)
+        for k, s in judged.items()
+        if k[0] is not None
+    }
+    employers = _agency_employers(agencies) if agencies else {}
+    units = {k[1] for k in judged if k[1] is not None}
+    chosen = Q(employer_id__in=set().union(*employers.values()))
+    chosen |= Q(employer__admin_unit_id__in=units) | Q(employer__admin_unit__parent_id__in=units)
+    lines = defaultdict(list)
+    if judged and (units or any(employers.values())):
+        rows = (
+            ArrearsLine.objects.filter(chosen, statement_id__in={s.pk for s in judged.values()})
+            .select_related("employer")
+            .annotate(unit_parent_id=F("employer__admin_unit__parent_id"))
+            .order_by("statement_id", "row_number")
+        )
+        for line in rows:
+            lines[line.statement_id].append(line)
+    answers = dict.fromkeys(nominees)
+    for (agency_pk, unit_pk), statement in judged.items():
+        ids = employers.get(agency_pk, set())
+        mine = [
+            line
+            for line in lines[statement.pk]
+            if line.employer_id in ids
+            or (
+                unit_pk is not None
+                and unit_pk in (line.employer.admin_unit_id, line.unit_parent_id)
+            )
+        ]
+        if unit_pk is None and not mine:
+            continue  # an agency found in no line of the statement cannot be judged
+        answers[agency_pk, unit_pk] = _fact(statement, mine)
+    return answers
+
+
+def arrears_of(*, agency=None, unit=None, year: int) -> ArrearsFact | None:
+    """Whether the nominee (an agency, or the employers of a locality) had late payments of 3
+    months or more in the province's latest statement of `year`; None when that cannot be told."""
+    return arrears_by_nominee([(agency, unit)], year=year)[nominee_key(agency, unit)]

@@ -27,7 +27,13 @@ from ansinh.plans.selectors import group_expansions, plan_tasks
 from ansinh.reporting.enums import Timeliness
 from ansinh.reporting.models import Obligation, Submission
 from ansinh.reporting.selectors import timeliness
-from ansinh.rewards.arrears import NO_DATA, arrears_of
+from ansinh.rewards.arrears import (
+    NO_DATA,
+    ArrearsFact,
+    arrears_by_nominee,
+    arrears_of,
+    nominee_key,
+)
 from ansinh.rewards.enums import NomineeKind, Outcome
 from ansinh.targets.selectors.attainment import attainment_table
 
@@ -80,7 +86,8 @@ def rule_labels(rules: dict, year: int) -> list[str]:
 
 class RoundFacts:
     """Checks of the proposals of one round, computing the round-wide facts (the attainment
-    table, the plans of the year) once for a whole list or export."""
+    table, the plans of the year) once for a whole list or export; `prepare` reads the
+    per-nominee facts of a whole list at once, so that a list costs no query per row."""
 
     def __init__(self, *, review_round, today: dt.date):
         self.round = review_round
@@ -90,6 +97,32 @@ class RoundFacts:
         self.today = today
         self._table = None
         self._led = None
+        # Filled by `prepare`; a nominee missing from them is read on its own.
+        self._committees: dict[int, Agency | None] = {}
+        self._obligations: dict[int, list[Obligation]] = {}
+        self._arrears: dict[tuple, ArrearsFact | None] = {}
+
+    def prepare(self, proposals) -> None:
+        """Read the facts of all the proposals about to be checked in a few queries whatever
+        their number: the localities' committees, the agencies' obligations, the arrears."""
+        collective = [p for p in proposals if p.nominee_kind != NomineeKind.INDIVIDUAL]
+        units = {p.nominee_unit_id for p in collective if p.nominee_kind == NomineeKind.LOCALITY}
+        if units:
+            self._committees = dict.fromkeys(units)
+            committees = Agency.objects.filter(
+                admin_unit_id__in=units, kind__in=LOCAL_COMMITTEES, is_active=True
+            ).order_by("pk")
+            for agency in committees:
+                if self._committees[agency.admin_unit_id] is None:
+                    self._committees[agency.admin_unit_id] = agency
+        subjects = [self._subject(p) for p in collective]
+        agencies = {agency.pk for agency, _ in subjects if agency is not None}
+        if agencies and "reports_on_time_min_percent" in self.rules:
+            self._obligations = {pk: [] for pk in agencies}
+            for ob in self._obligation_rows(agency_id__in=agencies):
+                self._obligations[ob.agency_id].append(ob)
+        if subjects and self.rules.get("no_arrears"):
+            self._arrears = arrears_by_nominee(subjects, year=self.year)
 
     # Who the facts are about -----------------------------------------------------------------
 
@@ -100,6 +133,8 @@ class RoundFacts:
             local = agency.admin_unit if agency.kind in LOCAL_COMMITTEES else None
             return agency, local
         unit = proposal.nominee_unit
+        if unit.pk in self._committees:
+            return self._committees[unit.pk], unit
         agency = (
             Agency.objects.filter(admin_unit=unit, kind__in=LOCAL_COMMITTEES, is_active=True)
             .order_by("pk")
@@ -109,10 +144,15 @@ class RoundFacts:
 
     # Facts -------------------------------------------------------------------------------------
 
-    def reports(self, agency) -> tuple[int, int]:
-        obligations = Obligation.objects.filter(
-            agency=agency, period_year=self.year, kind__regime__committee=self.committee
+    def _obligation_rows(self, **which):
+        return Obligation.objects.filter(
+            **which, period_year=self.year, kind__regime__committee=self.committee
         ).select_related("submission")
+
+    def reports(self, agency) -> tuple[int, int]:
+        obligations = self._obligations.get(agency.pk)
+        if obligations is None:
+            obligations = self._obligation_rows(agency=agency)
         on_time = due = 0
         for ob in obligations:
             try:
@@ -220,7 +260,11 @@ class RoundFacts:
         return Check(label, outcome, detail)
 
     def _arrears_check(self, label, agency, unit) -> Check:
-        fact = arrears_of(agency=agency, unit=unit, year=self.year)
+        key = nominee_key(agency, unit)
+        if key in self._arrears:
+            fact = self._arrears[key]
+        else:
+            fact = arrears_of(agency=agency, unit=unit, year=self.year)
         if fact is None:
             return Check(label, Outcome.UNCHECKABLE, NO_DATA)
         return Check(label, Outcome.FAIL if fact.has_arrears else Outcome.PASS, fact.detail)

@@ -19,8 +19,9 @@ def proposals_with_checks(*, review_round: ReviewRound, proposals, today: dt.dat
     """The proposals, each with `.checks` and `.failed` (the rules it does not meet)."""
     facts = RoundFacts(review_round=review_round, today=today)
     proposals = list(
-        proposals.select_related("proposer", "nominee_agency", "nominee_unit", "level")
+        proposals.select_related("proposer", "nominee_agency__admin_unit", "nominee_unit", "level")
     )
+    facts.prepare(proposals)
     for proposal in proposals:
         proposal.checks = facts.checks(proposal)
         proposal.failed = [c for c in proposal.checks if c.failed]
