@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from auditlog.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ansinh.plans.enums import ReportKind as ProgressKind
@@ -133,6 +135,21 @@ def test_second_editor_gets_a_conflict_message_and_nothing_is_overwritten(client
     assert response.status_code == 409
     assert "vừa được người khác thay đổi" in response.content.decode()
     assert Submission.objects.get(obligation=q1).narrative == "Bản của người thứ nhất"
+
+
+def test_a_refused_first_save_creates_no_draft_and_sending_is_one_change(client, q1):
+    login(client, "thanhhoa.soyte")
+    url = reverse("reporting:submission_save", args=[q1.pk])
+    bad = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream")
+    response = client.post(url, {"version": 1, "narrative": "Có tệp lạ", "files": bad})
+    assert response.status_code == 400
+    assert "không nhận loại tệp “.exe”" in response.content.decode()
+    assert not Submission.objects.filter(obligation=q1).exists()
+    assert send(client, q1).status_code == 302
+    sub = Submission.objects.get(obligation=q1)
+    assert sub.get_status_display() == "Đã gửi" and sub.version == 2
+    # The history shows the draft created, then saved and sent in one change.
+    assert LogEntry.objects.get_for_object(sub).count() == 2
 
 
 def test_access(client, q1, half):

@@ -19,6 +19,7 @@ from ansinh.reporting.services.reminders import (
 )
 from ansinh.reporting.services.submissions import (
     CONFLICT,
+    submission_draft,
     submission_save,
     submission_start,
     submission_transition,
@@ -43,6 +44,7 @@ __all__ = [
     "reminders_send",
     "report_template_activate",
     "report_template_upload",
+    "submission_draft",
     "submission_save",
     "submission_start",
     "submission_transition",

@@ -5,7 +5,7 @@ with a conflict message, nothing overwritten. An accepted report changes only by
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -23,6 +23,10 @@ from ansinh.reporting.services.concerns import concern_from_submission
 CONFLICT = (
     "Báo cáo vừa được người khác thay đổi (phiên bản {current}); thay đổi của bạn dựa trên "
     "phiên bản {yours} nên chưa được lưu. Hãy tải lại trang, xem nội dung mới rồi sửa tiếp."
+)
+STARTED = (
+    "Báo cáo vừa được người khác trong cơ quan bắt đầu soạn nên thay đổi của bạn chưa được "
+    "lưu. Hãy tải lại trang, xem nội dung mới rồi sửa tiếp."
 )
 TRANSITIONS = {
     "submit": ([S.DRAFT, S.RETURNED], S.SUBMITTED),
@@ -73,23 +77,31 @@ def submission_sections(*, obligation: Obligation) -> list[dict]:
     return sections
 
 
+def submission_draft(*, obligation: Obligation) -> Submission:
+    """The unsaved draft a first save starts from, its sections pre-filled from the plan."""
+    return Submission(obligation=obligation, sections=submission_sections(obligation=obligation))
+
+
+def _create(draft: Submission, user) -> Submission:
+    draft.created_by = draft.updated_by = user
+    try:
+        with transaction.atomic(), acting_as(user):  # a savepoint: the outer write goes on
+            draft.full_clean(validate_unique=False)
+            draft.save()
+    except IntegrityError as error:  # another save created it between our read and write
+        raise ValidationError(STARTED) from error
+    return draft
+
+
 @transaction.atomic
 def submission_start(*, obligation: Obligation, user) -> Submission:
     """The draft of the obligation, created pre-filled on first use."""
     existing = Submission.objects.filter(obligation=obligation).first()
     if existing:
         return existing
-    with acting_as(user):
-        submission = Submission(
-            obligation=obligation,
-            sections=submission_sections(obligation=obligation),
-            figures=locality_figures(obligation=obligation),
-            created_by=user,
-            updated_by=user,
-        )
-        submission.full_clean()
-        submission.save()
-    return submission
+    draft = submission_draft(obligation=obligation)
+    draft.figures = locality_figures(obligation=obligation)
+    return _create(draft, user)
 
 
 def _claim(submission: Submission, version: int, allowed: list[str]) -> None:
@@ -103,20 +115,9 @@ def _claim(submission: Submission, version: int, allowed: list[str]) -> None:
         )
 
 
-@transaction.atomic
-def submission_update(
-    *,
-    submission: Submission,
-    version: int,
-    user,
-    narrative: str,
-    difficulties: str,
-    recommendations: str,
-    section_texts: dict[int, str],
-    files=(),
-) -> Submission:
-    """Save the draft's text and add the uploaded files, all or nothing. The locality's
-    indicator figures are read again, so a draft shows the latest data until it is sent."""
+def _edit(submission: Submission, *, user, version: int, narrative: str, difficulties: str,
+          recommendations: str, section_texts: dict[int, str], files=()) -> None:  # fmt: skip
+    """The draft's text and files changed in memory (files stored); the caller saves."""
     _claim(submission, version, EDITABLE)
     if files:
         attachments_add(submission=submission, user=user, files=files)
@@ -127,6 +128,13 @@ def submission_update(
     submission.sections = [
         {**s, "text": section_texts.get(s["task"], s.get("text", ""))} for s in submission.sections
     ]
+
+
+@transaction.atomic
+def submission_update(*, submission: Submission, user, **fields) -> Submission:
+    """Save the draft's text and add the uploaded files, all or nothing. The locality's
+    indicator figures are read again, so a draft shows the latest data until it is sent."""
+    _edit(submission, user=user, **fields)
     return _save(submission, user)
 
 
@@ -140,12 +148,8 @@ def _save(submission: Submission, user) -> Submission:
     return submission
 
 
-@transaction.atomic
-def submission_transition(
-    *, submission: Submission, action: str, version: int, user, reason: str = ""
-) -> Submission:
-    allowed, target = TRANSITIONS[action]
-    _claim(submission, version, allowed)
+def _move(submission: Submission, action: str, user, reason: str = "") -> None:
+    """The state change in memory; the caller saves."""
     now = timezone.now()
     if action == "submit":
         submission.submitted_at = now
@@ -160,7 +164,15 @@ def submission_transition(
         submission.decided_at, submission.decided_by = now, user
     if action == "reopen":
         submission.submitted_at = None
-    submission.status = target
+    submission.status = TRANSITIONS[action][1]
+
+
+@transaction.atomic
+def submission_transition(
+    *, submission: Submission, action: str, version: int, user, reason: str = ""
+) -> Submission:
+    _claim(submission, version, TRANSITIONS[action][0])
+    _move(submission, action, user, reason)
     submission = _save(submission, user)
     if action == "submit":
         # Difficulties raised in a report reach the standing agency's list of concerns.
@@ -181,12 +193,15 @@ def submission_remove_attachment(
 
 
 @transaction.atomic
-def submission_save(*, submission: Submission, version: int, user, send: bool, **fields):
-    """The form's one write: the draft saved and, when the user sends it, sent, both or neither
-    (a refused sending leaves the draft as it was before this save)."""
-    submission = submission_update(submission=submission, version=version, user=user, **fields)
+def submission_save(*, submission: Submission, user, send: bool, **fields) -> Submission:
+    """The form's one write: the draft created (on the first save), saved and, when the user
+    sends it, sent, all or nothing; one new version either way. The figures are read once."""
+    if submission.pk is None:
+        submission = _create(submission, user)
+    _edit(submission, user=user, **fields)
     if send:
-        submission = submission_transition(
-            submission=submission, action="submit", version=submission.version, user=user
-        )
+        _move(submission, "submit", user)
+    submission = _save(submission, user)
+    if send:
+        concern_from_submission(submission=submission, user=user)
     return submission

@@ -24,7 +24,6 @@ from ansinh.reporting.services.submissions import (
     EDITABLE,
     TRANSITIONS,
     submission_remove_attachment,
-    submission_sections,
 )
 
 
@@ -70,9 +69,7 @@ def _detail_context(request, obligation, form=None, decision=None):
     )
     if writable and form is None:
         # Nothing is written on GET: the first save creates the pre-filled draft.
-        draft = submission or Submission(
-            obligation=obligation, sections=submission_sections(obligation=obligation)
-        )
+        draft = submission or services.submission_draft(obligation=obligation)
         if not draft.pk:
             draft.figures = locality_figures(obligation=obligation)
         form = SubmissionForm(submission=draft)
@@ -110,7 +107,10 @@ def submission_save(request, pk: int):
     obligation = get_obligation_for_user(request, pk)
     if not can_write(request.user, obligation):
         raise PermissionDenied("Chỉ cán bộ của cơ quan báo cáo được soạn báo cáo này.")
-    submission = services.submission_start(obligation=obligation, user=request.user)
+    submission = Submission.objects.filter(obligation=obligation).first()
+    if submission is None:
+        submission = services.submission_draft(obligation=obligation)
+    submission.obligation = obligation  # already read with its kind and agency
     form = SubmissionForm(request.POST, request.FILES, submission=submission)
     if form.is_valid():
         try:
