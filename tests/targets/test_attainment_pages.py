@@ -44,6 +44,23 @@ def test_province_rate_is_sum_of_numerators_over_sum_of_denominators(demo, kon_t
     assert float(bhyt.rate) == pytest.approx(bhyt.numerator * 100 / bhyt.denominator)
 
 
+def test_a_districts_own_reading_gives_the_same_row_as_the_province_table(demo, kon_tum):
+    """A district's report reads only its own row; it must say what the table says."""
+    from ansinh.targets.selectors.attainment import attainment_row, attainment_table
+
+    day = dt.date(2024, 10, 31)
+    table = attainment_table(province=kon_tum, day=day)
+    assert len(table.rows) > 5
+    for row in table.rows:
+        alone = attainment_row(province=kon_tum, day=day, unit=row.unit)
+        shown = [(c.indicator.code, c.rate_display, c.target_display, c.light) for c in row.cells]
+        assert shown == [
+            (c.indicator.code, c.rate_display, c.target_display, c.light) for c in alone.cells
+        ]
+        assert [c.explanation for c in alone.cells] == [c.explanation for c in row.cells]
+    assert attainment_row(province=kon_tum, day=day, unit=kon_tum) is None
+
+
 def test_on_track_follows_the_path_from_last_year_to_the_target(demo, kon_tum):
     from ansinh.targets.selectors.attainment import attainment_table
 

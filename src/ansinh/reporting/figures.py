@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ansinh.core.vnformat import format_date
 from ansinh.reporting.models import Obligation
-from ansinh.targets.selectors.attainment import attainment_table
+from ansinh.targets.selectors.attainment import attainment_row, attainment_table
 
 
 def locality_figures(*, obligation: Obligation, today: dt.date | None = None) -> list[dict]:
@@ -20,13 +20,10 @@ def locality_figures(*, obligation: Obligation, today: dt.date | None = None) ->
         return []
     today = today or timezone.localdate()
     day = min(obligation.cutoff, today)
-    table = attainment_table(
-        province=committee.province, day=day, unit_ids=None if is_standing else {unit.pk}
-    )
     if is_standing:
-        row = table.total
+        row = attainment_table(province=committee.province, day=day, unit_ids=set()).total
     else:
-        row = next((r for r in table.rows if r.unit.pk == unit.pk), None)
+        row = attainment_row(province=committee.province, day=day, unit=unit)
         if row is None:
             return []
     cells = [c for c in row.cells if c.rate is not None or c.target is not None]

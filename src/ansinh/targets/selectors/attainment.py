@@ -178,7 +178,7 @@ class Table:
     day: dt.date
     indicators: list[Indicator]
     rows: list[Row]
-    total: Row
+    total: Row | None  # None only for attainment_row's one-unit reading
     illustrative: bool
 
     @property
@@ -240,13 +240,26 @@ def attainment_table(
 ) -> Table:
     """Units × indicators at `day`. `unit_ids` limits the unit rows a user may see; the
     province total is always computed over every unit."""
+    return _table(province, day, province_row_units(province), unit_ids, with_total=True)
+
+
+def attainment_row(*, province: AdminUnit, day: dt.date, unit: AdminUnit) -> Row | None:
+    """One unit's row of the table, read from that unit's values only: what a district's
+    report shows, without the cost of the whole province (a report is sent many at a time)."""
+    row_units = [u for u in province_row_units(province) if u.pk == unit.pk]
+    if not row_units:
+        return None
+    table = _table(province, day, row_units, None, with_total=False)
+    return table.rows[0] if table.rows else None
+
+
+def _table(province, day, row_units, unit_ids, *, with_total: bool) -> Table:
     indicators = list(
         Indicator.objects.filter(is_active=True).select_related("numerator", "denominator")
     )
     measure_ids = {i.numerator_id for i in indicators} | {
         i.denominator_id for i in indicators if i.denominator_id
     }
-    row_units = province_row_units(province)
     ids = value_unit_ids(row_units)
     year = day.year
     now = sums(year=year, day=day, row=district_row(), unit_ids=ids, measure_ids=measure_ids)
@@ -276,8 +289,10 @@ def attainment_table(
         for u in listed
         if unit_ids is None or u.pk in unit_ids
     ]
-    total = _row(province, indicators, now, before, targets, day, [u.pk for u in row_units])
-    total.is_total = True
+    total = None
+    if with_total:
+        total = _row(province, indicators, now, before, targets, day, [u.pk for u in row_units])
+        total.is_total = True
     illustrative = any(s.illustrative for s in now.values())
     return Table(province, day, indicators, rows, total, illustrative)
 
