@@ -29,14 +29,6 @@ from tests.fuzz.files import attempt, yaml_text
 
 DATA = Path(django_settings.SEED_DATA_DIR)
 
-# Known defects this fuzzing found and issue 8 has not fixed yet: these loaders index into the
-# parsed YAML without checking its shape, so a file with a mapping where a list belongs (or a
-# missing key) raises TypeError/KeyError/AttributeError (a 500 on the plan and target uploads)
-# instead of naming the line. Remove the mark when the loader checks its input.
-_shape_defect = pytest.mark.skip(
-    reason="known defect: the loader does not check the YAML's shape (issue 8, fuzzing)"
-)
-
 
 def _data(relative: str):
     return yaml.safe_load((DATA / relative).read_text("utf-8"))
@@ -51,7 +43,6 @@ def indicators(seed):
     indicators_load(text=(DATA / "indicators.yaml").read_text("utf-8"), filename="i.yaml")
 
 
-@_shape_defect
 @_fewer
 @given(text=yaml_text(_data("provinces/kon-tum.yaml")))
 def test_province_file_loads_or_refuses(seed, text):
@@ -114,7 +105,6 @@ def test_plan_yaml_loads_or_refuses(seed, text):
     )
 
 
-@_shape_defect
 @given(text=yaml_text(_data("regimes/kon-tum-trao-doi-du-lieu.yaml")))
 def test_regime_file_loads_or_refuses(seed, text, tmp_path_factory):
     path = tmp_path_factory.mktemp("regime") / "regime.yaml"

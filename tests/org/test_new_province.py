@@ -126,6 +126,27 @@ def test_a_bad_data_file_is_listed_with_its_problems_and_loads_nothing(client, s
     assert not Committee.objects.filter(province__code="44").exists()
 
 
+def test_a_data_file_of_the_wrong_shape_shows_its_problem_on_the_page(client, seed):
+    """YAML that reads but has a mapping where the list of agencies belongs, and a member
+    written as plain text: the officer sees what is wrong and where, not a server error."""
+    admin_units_load(province_codes_2024=["45"])
+    login(client, "thanhhoa.thuongtruc")
+    bad = QUANG_TRI
+    for key in ("ubnd-tinh", "bhxh-tinh", "so-y-te"):
+        bad = bad.replace(f"  - {{key: {key},", f"  {key}: {{key: {key},")
+    bad = bad.replace(
+        "- {role: deputy, title: Giám đốc BHXH tỉnh, agency: bhxh-tinh}", "- Giám đốc BHXH tỉnh"
+    )
+    upload = SimpleUploadedFile("quang-tri.yaml", bad.encode())
+    response = client.post(reverse("org:province_file_upload"), {"file": upload}, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "không có gì được nạp" in page
+    assert "quang-tri.yaml, dòng 4 (agencies): cần một danh sách" in page
+    assert "dòng 17 (committee.decisions[0].members[2]): cần một nhóm trường" in page
+    assert not Committee.objects.filter(province__code="44").exists()
+
+
 def test_only_standing_officers_load_files(client, seed):
     login(client, "thanhhoa.soyte")
     assert client.get(reverse("org:province_file_upload")).status_code == 403

@@ -165,6 +165,62 @@ def test_bad_files_name_the_line_and_field_and_load_nothing(kon_tum_units, chang
     assert not Agency.objects.exists() and not Committee.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (  # agencies written as a mapping by key instead of a list
+            [
+                ("  - {key: ubnd-tinh", "  ubnd-tinh: {key: ubnd-tinh"),
+                ("  - {key: bhxh", "  bhxh: {key: bhxh"),
+            ],
+            "tinh.yaml, dòng 4 (agencies): cần một danh sách",
+        ),
+        (  # a member written as a plain line of text
+            [("- {role: member, title: Giám đốc BHXH tỉnh, agency: bhxh-tinh}", "- Giám đốc BHXH")],
+            "tinh.yaml, dòng 15 (committee.decisions[0].members[1]): cần một nhóm trường",
+        ),
+        (
+            [("standing_agency: bhxh-tinh", "standing_agency: [bhxh-tinh]")],
+            "dòng 9 (committee.standing_agency): cần một mã cơ quan, không phải",
+        ),
+        (
+            [("agency: ubnd-tinh}", "agency: {key: ubnd-tinh}}")],
+            "dòng 14 (committee.decisions[0].members[0].agency): cần một mã cơ quan",
+        ),
+        (
+            [("name: Ban Chỉ đạo tỉnh Kon Tum", "name: [Ban Chỉ đạo, tỉnh Kon Tum]")],
+            "dòng 8 (committee.name): cần một đoạn chữ",
+        ),
+        (
+            [
+                ("        - {role: chair, title: Chủ tịch UBND tỉnh, agency: ubnd-tinh}\n", ""),
+                ("        - {role: member, title: Giám đốc BHXH tỉnh, agency: bhxh-tinh}\n", ""),
+            ],
+            "tinh.yaml, dòng 13 (committee.decisions[0].members): cần danh sách thành viên",
+        ),
+        (
+            [("committee:\n  key: bcd-tinh", "chi_dao:\n  key: bcd-tinh")],
+            "tinh.yaml, dòng 1: thiếu trường “committee”",
+        ),
+        (
+            [("binds: {agency: bhxh-tinh}", "binds: {agency: [bhxh-tinh]}")],
+            "(regulation.chapters[0].articles[0].binds.agency): cần một mã cơ quan",
+        ),
+    ],
+)
+def test_a_file_of_the_wrong_shape_is_refused_naming_the_entry(kon_tum_units, changes, expected):
+    """YAML that reads but is not shaped as the format says: refused with the entry and line,
+    never a server error, and nothing written."""
+    text = MINIMAL
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    with pytest.raises(FileProblems) as error:
+        load(text)
+    assert any(expected in message for message in error.value.messages), error.value.messages
+    assert not Agency.objects.exists() and not Committee.objects.exists()
+
+
 def test_an_error_late_in_the_file_rolls_back_everything(kon_tum_units):
     bad = MINIMAL.replace("date: 10/11/2020", "date: 10/11/2020\n      issuer: x" * 1).replace(
         "- {role: member, title: Giám đốc BHXH tỉnh, agency: bhxh-tinh}",

@@ -17,7 +17,7 @@ from ansinh.core.vnformat import parse_date
 from ansinh.org import services
 from ansinh.org.enums import AdminEdition, AdminLevel, AgencyKind, ClauseLevel
 from ansinh.org.importers.province_file_check import CHILDREN, Checker
-from ansinh.org.importers.yamlfile import FileProblems, Problem, read_located
+from ansinh.org.importers.yamlfile import FileProblems, Problem, read_located, shape_problem
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
 from ansinh.org.text import search_key
 
@@ -59,15 +59,22 @@ class _DryRun(Exception):
 def province_file_load(*, text: str, filename: str, user=None, dry_run: bool = False) -> LoadReport:
     located = read_located(text, filename)
     checker = Checker(located, filename)
-    checker.check()
     report = LoadReport(filename=filename, dry_run=dry_run)
+    writer = _Writer(checker, report, user)
     try:
+        checker.check()
         with transaction.atomic(), acting_as(user):
-            _Writer(checker, report, user).write()
+            writer.write()
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        # The checker knows the format's shape; should a file still slip past it, it is refused
+        # (everything rolled back) at the entry being written rather than with a server error.
+        path = writer.at
+        problem = Problem(path, shape_problem(exc), located.line(path) if path else None)
+        raise FileProblems(filename, [problem]) from exc
     return report
 
 
@@ -90,12 +97,14 @@ class _Writer:
         self.user = user
         self.agencies: dict[str, Agency] = {}
         self.groups: dict[str, AgencyGroup] = {}
+        self.at: tuple = ()  # the entry being written, for a problem found while writing it
 
     def problem(self, path, message):
         line = self.checker.located.line(tuple(path))
         raise FileProblems(self.checker.filename, [Problem(tuple(path), message, line)])
 
     def guarded(self, path, func, **kwargs):
+        self.at = tuple(path)
         try:
             return func(**kwargs)
         except ValidationError as exc:
@@ -117,9 +126,10 @@ class _Writer:
             self.write_regulation(committee)
 
     def resolve_province(self) -> AdminUnit:
+        self.at = ("province",)
         spec = self.data["province"]
         edition = str(spec.get("edition", AdminEdition.Y2024))
-        code = str(spec["code"])
+        code = _text(spec["code"])
         unit = AdminUnit.objects.filter(
             edition=edition, level=AdminLevel.PROVINCE, code=code
         ).first()
@@ -129,7 +139,7 @@ class _Writer:
                 f"không có tỉnh mã “{code}” trong cấu trúc "
                 f"{edition}; hãy nạp đơn vị hành chính trước (ansinh load-admin-units)",
             )
-        if search_key(str(spec["name"])) not in unit.search_name:
+        if search_key(_text(spec["name"])) not in unit.search_name:
             self.problem(
                 ("province", "name"), f"mã “{code}” là {unit.name}, không phải “{spec['name']}”"
             )
@@ -138,9 +148,11 @@ class _Writer:
     def write_agencies(self):
         existing = {a.key: a for a in Agency.objects.filter(province=self.province)}
         for index, item in enumerate(self.data.get("agencies") or []):
-            agency = existing.get(item["key"]) or Agency(province=self.province, key=item["key"])
+            self.at = ("agencies", index)
+            key = _text(item["key"])
+            agency = existing.get(key) or Agency(province=self.province, key=key)
             for name in ("name", "short_name", "kind", "email", "phone", "address"):
-                setattr(agency, name, str(item.get(name) or "").strip())
+                setattr(agency, name, _text(item.get(name)))
             agency.aliases = list(item.get("aliases") or [])
             self.agencies[agency.key] = self.guarded(
                 ("agencies", index), services.agency_save, agency=agency, user=self.user
@@ -153,12 +165,13 @@ class _Writer:
                     ("district_people_committees",),
                     f"{self.province.name} không có huyện trong dữ liệu đơn vị hành chính",
                 )
+            self.at = ("district_people_committees",)
             for district in districts.order_by("code"):
                 key = f"ubnd-{district.code}"
                 unit = district.name[:1].lower() + district.name[1:]
                 agency = existing.get(key) or Agency(province=self.province, key=key)
-                agency.name = template["name"].replace("{unit}", unit)
-                agency.short_name = template.get("short_name", "").replace("{unit}", unit)
+                agency.name = _text(template["name"]).replace("{unit}", unit)
+                agency.short_name = _text(template.get("short_name")).replace("{unit}", unit)
                 agency.kind = AgencyKind.DISTRICT_PEOPLE_COMMITTEE
                 agency.admin_unit = district
                 self.agencies[key] = self.guarded(
@@ -172,13 +185,13 @@ class _Writer:
     def write_groups(self):
         existing = {g.key: g for g in AgencyGroup.objects.filter(province=self.province)}
         for index, item in enumerate(self.data.get("agency_groups") or []):
-            group = existing.get(item["key"]) or AgencyGroup(
-                province=self.province, key=item["key"]
-            )
-            group.name = str(item["name"]).strip()
+            self.at = ("agency_groups", index)
+            key = _text(item["key"])
+            group = existing.get(key) or AgencyGroup(province=self.province, key=key)
+            group.name = _text(item["name"])
             group.aliases = list(item.get("aliases") or [])
             group.kinds = list(item.get("kinds") or [])
-            members = [self.agencies[k] for k in item.get("agencies") or []]
+            members = [self.agencies[_text(k)] for k in item.get("agencies") or []]
             self.groups[group.key] = self.guarded(
                 ("agency_groups", index),
                 services.agency_group_save,
@@ -190,34 +203,40 @@ class _Writer:
 
     def write_committee(self) -> Committee:
         spec = self.data["committee"]
-        path = ("committee",)
-        committee = Committee.objects.filter(province=self.province, key=spec["key"]).first()
-        standing = self.agencies[spec["standing_agency"]]
+        path = self.at = ("committee",)
+        key, name = _text(spec["key"]), _text(spec["name"])
+        short_name, established_by = (
+            _text(spec.get("short_name")),
+            _text(spec.get("established_by")),
+        )
+        committee = Committee.objects.filter(province=self.province, key=key).first()
+        standing = self.agencies[_text(spec["standing_agency"])]
         if committee is None:
             committee = self.guarded(
                 path,
                 services.committee_create,
                 province=self.province,
-                key=spec["key"],
-                name=spec["name"],
-                short_name=spec.get("short_name", ""),
+                key=key,
+                name=name,
+                short_name=short_name,
                 standing_agency=standing,
-                established_by=spec.get("established_by", ""),
+                established_by=established_by,
                 user=None,
             )
         else:
-            committee.name, committee.short_name = spec["name"], spec.get("short_name", "")
+            committee.name, committee.short_name = name, short_name
             committee.standing_agency = standing
-            committee.established_by = spec.get("established_by", "")
+            committee.established_by = established_by
             self.guarded(path, services.committee_update, committee=committee, user=self.user)
         for index, decision in enumerate(spec.get("decisions") or []):
+            self.at = (*path, "decisions", index)
             members = [
                 services.MemberSpec(
                     role=m["role"],
-                    title=str(m["title"]).strip(),
-                    agency=self.agencies[m["agency"]],
-                    person_name=str(m.get("person") or "").strip(),
-                    note=str(m.get("note") or "").strip(),
+                    title=_text(m["title"]),
+                    agency=self.agencies[_text(m["agency"])],
+                    person_name=_text(m.get("person")),
+                    note=_text(m.get("note")),
                 )
                 for m in decision["members"]
             ]
@@ -225,12 +244,12 @@ class _Writer:
                 (*path, "decisions", index),
                 services.committee_reconstitute,
                 committee=committee,
-                number=str(decision["number"]).strip(),
+                number=_text(decision["number"]),
                 date=parse_date(decision["date"]),
                 members=members,
-                issuer=str(decision.get("issuer") or ""),
-                title=str(decision.get("title") or ""),
-                note=str(decision.get("note") or ""),
+                issuer=_text(decision.get("issuer")),
+                title=_text(decision.get("title")),
+                note=_text(decision.get("note")),
                 user=self.user,
             )
             self.report.counts["decisions"] += 1
@@ -239,17 +258,18 @@ class _Writer:
 
     def write_regulation(self, committee: Committee):
         spec = self.data["regulation"]
+        self.at = ("regulation",)
         chapters = self.clause_specs(spec["chapters"], "chapters", inherited=[])
         date = spec.get("decision_date")
         regulation = self.guarded(
             ("regulation",),
             services.regulation_save,
             committee=committee,
-            title=str(spec["title"]).strip(),
+            title=_text(spec["title"]),
             chapters=chapters,
-            decision_number=str(spec.get("decision_number") or ""),
+            decision_number=_text(spec.get("decision_number")),
             decision_date=parse_date(date) if date else None,
-            issuer=str(spec.get("issuer") or ""),
+            issuer=_text(spec.get("issuer")),
             user=self.user,
         )
         self.report.counts["clauses"] = regulation.clauses.count()
@@ -263,9 +283,9 @@ class _Writer:
             children = node.get(child_kind) if child_kind else None
             spec = services.ClauseSpec(
                 level=_LEVEL_OF[kind],
-                number=str(node["number"]).strip(),
-                title=str(node.get("title") or "").strip(),
-                text=str(node.get("text") or "").strip(),
+                number=_text(node["number"]),
+                title=_text(node.get("title")),
+                text=_text(node.get("text")),
             )
             if children:
                 spec.children = self.clause_specs(children, child_kind, binds)
@@ -278,11 +298,18 @@ class _Writer:
         result = []
         for bind in raw if isinstance(raw, list) else [raw]:
             if "agency" in bind:
-                result.append(services.BindSpec(agency=self.agencies[bind["agency"]]))
+                result.append(services.BindSpec(agency=self.agencies[_text(bind["agency"])]))
             elif "agency_group" in bind:
-                result.append(services.BindSpec(agency_group=self.groups[bind["agency_group"]]))
+                group = self.groups[_text(bind["agency_group"])]
+                result.append(services.BindSpec(agency_group=group))
             elif "role" in bind:
                 result.append(services.BindSpec(role=bind["role"]))
             else:
                 result.append(services.BindSpec(whole_committee=True))
         return result
+
+
+def _text(value) -> str:
+    """A checked scalar as the text stored: keys, names and wordings alike (a key written
+    as a number, `5`, is the key "5" wherever it is used)."""
+    return "" if value is None else str(value).strip()

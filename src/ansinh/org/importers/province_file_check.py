@@ -5,7 +5,7 @@ import re
 
 from ansinh.core.vnformat import parse_date
 from ansinh.org.enums import AdminEdition, AgencyKind, Role
-from ansinh.org.importers.yamlfile import FileProblems, Located, Problem
+from ansinh.org.importers.yamlfile import FileProblems, ShapeChecker
 
 FORMAT = "ansinh.province/1"
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -23,46 +23,8 @@ _NODE_KEYS = {"number", "title", "text", "binds"}
 CHILDREN = {"chapters": "articles", "articles": "clauses", "clauses": "points", "points": None}
 
 
-class Checker:
+class Checker(ShapeChecker):
     """Structure checks that need no database, all collected before any write."""
-
-    def __init__(self, located: Located, filename: str):
-        self.located = located
-        self.filename = filename
-        self.problems: list[Problem] = []
-        self.data = located.data
-
-    def fail(self, path, message):
-        self.problems.append(Problem(tuple(path), message, self.located.line(tuple(path))))
-
-    def mapping(self, value, path, allowed: set[str], required: set[str] = frozenset()) -> bool:
-        if not isinstance(value, dict):
-            self.fail(path, "cần một nhóm trường (khóa: giá trị)")
-            return False
-        for key in value:
-            if key not in allowed:
-                self.fail((*path, key), f"trường “{key}” không được hỗ trợ")
-        for key in sorted(required - value.keys()):
-            self.fail(path, f"thiếu trường “{key}”")
-        return True
-
-    def text(self, value, path, required=True) -> str:
-        if value is None or value == "":
-            if required:
-                self.fail(path, "không được để trống")
-            return ""
-        if isinstance(value, dict | list):
-            self.fail(path, "cần một đoạn chữ")
-            return ""
-        return str(value).strip()
-
-    def items(self, value, path) -> list:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.fail(path, "cần một danh sách")
-            return []
-        return value
 
     def check(self):
         data = self.data
@@ -72,6 +34,8 @@ class Checker:
             self.fail(("format",), f"phải là “{FORMAT}”")
         province = data.get("province")
         if self.mapping(province, ("province",), {"code", "name", "edition"}, {"code", "name"}):
+            self.text(province.get("code"), ("province", "code"))
+            self.text(province.get("name"), ("province", "name"))
             edition = str(province.get("edition", AdminEdition.Y2024))
             if edition not in AdminEdition.values:
                 self.fail(("province", "edition"), "phải là “2024” hoặc “2025”")
@@ -92,6 +56,7 @@ class Checker:
                 continue
             key = self.check_key(item.get("key"), (*path, "key"), keys, "cơ quan")
             self.text(item.get("name"), (*path, "name"))
+            self.texts(item, path, ("short_name", "email", "phone", "address"))
             if item.get("kind") not in AgencyKind.values:
                 self.fail(
                     (*path, "kind"),
@@ -105,7 +70,10 @@ class Checker:
             path = ("district_people_committees",)
             if self.mapping(dpc, path, {"name", "short_name"}, {"name"}):
                 for name in ("name", "short_name"):
-                    if name in dpc and "{unit}" not in str(dpc[name]):
+                    if name not in dpc:
+                        continue
+                    wording = self.text(dpc[name], (*path, name), required=name == "name")
+                    if wording and "{unit}" not in wording:
                         self.fail((*path, name), "mẫu tên phải chứa {unit}")
         return keys
 
@@ -140,8 +108,7 @@ class Checker:
                 if kind not in AgencyKind.values:
                     self.fail((*path, "kinds", k_index), f"loại cơ quan “{kind}” không có")
             for a_index, key in enumerate(self.items(item.get("agencies"), (*path, "agencies"))):
-                if key not in self.agency_keys:
-                    self.fail((*path, "agencies", a_index), f"không có cơ quan với mã “{key}”")
+                self.ref(key, (*path, "agencies", a_index), self.agency_keys, "cơ quan")
         return keys
 
     def check_committee(self):
@@ -152,10 +119,13 @@ class Checker:
             return
         self.check_key(committee.get("key"), (*path, "key"), set(), "Ban Chỉ đạo")
         self.text(committee.get("name"), (*path, "name"))
-        if committee.get("standing_agency") not in self.agency_keys:
-            self.fail(
+        self.texts(committee, path, ("short_name", "established_by"))
+        if "standing_agency" in committee:
+            self.ref(
+                committee["standing_agency"],
                 (*path, "standing_agency"),
-                f"không có cơ quan với mã “{committee.get('standing_agency')}”",
+                self.agency_keys,
+                "cơ quan",
             )
         numbers: set[str] = set()
         previous: dt.date | None = None
@@ -173,10 +143,13 @@ class Checker:
             if day and previous and day < previous:
                 self.fail((*d_path, "date"), "các quyết định phải xếp từ cũ đến mới")
             previous = day or previous
+            self.texts(decision, d_path, ("issuer", "title", "note"))
             self.check_members(decision.get("members"), (*d_path, "members"))
 
     def check_members(self, members, path):
         chairs = 0
+        if members is None:
+            self.fail(path, "cần danh sách thành viên")
         for index, member in enumerate(self.items(members, path)):
             m_path = (*path, index)
             allowed = {"role", "title", "agency", "person", "note"}
@@ -190,8 +163,9 @@ class Checker:
                 )
             chairs += member.get("role") == Role.CHAIR
             self.text(member.get("title"), (*m_path, "title"))
-            if "agency" in member and member.get("agency") not in self.agency_keys:
-                self.fail((*m_path, "agency"), f"không có cơ quan với mã “{member.get('agency')}”")
+            self.texts(member, m_path, ("person", "note"))
+            if "agency" in member:
+                self.ref(member["agency"], (*m_path, "agency"), self.agency_keys, "cơ quan")
         if isinstance(members, list) and chairs != 1:
             self.fail(path, f"thành phần phải có đúng một Trưởng ban (chair), đang có {chairs}")
 
@@ -212,6 +186,7 @@ class Checker:
         if not self.mapping(regulation, path, allowed, {"title", "chapters"}):
             return
         self.text(regulation.get("title"), (*path, "title"))
+        self.texts(regulation, path, ("decision_number", "issuer"))
         if regulation.get("decision_date") not in (None, ""):
             self.date(regulation.get("decision_date"), (*path, "decision_date"))
         self.article_numbers: set[str] = set()
@@ -236,6 +211,7 @@ class Checker:
                 }[kind]
                 self.fail((*n_path, "number"), f"{word} {number} bị trùng")
             registry.add(number)
+            self.texts(node, n_path, ("title", "text"))
             if "binds" in node:
                 self.check_binds(node["binds"], (*n_path, "binds"))
             if child_kind and node.get(child_kind) is not None:
@@ -250,12 +226,11 @@ class Checker:
                 self.fail(
                     b_path, "mỗi mục chỉ gắn với một: agency, agency_group, role hoặc committee"
                 )
-            if "agency" in bind and bind["agency"] not in self.agency_keys:
-                self.fail((*b_path, "agency"), f"không có cơ quan với mã “{bind['agency']}”")
-            if "agency_group" in bind and bind["agency_group"] not in self.group_keys:
-                self.fail(
-                    (*b_path, "agency_group"),
-                    f"không có nhóm cơ quan với mã “{bind['agency_group']}”",
+            if "agency" in bind:
+                self.ref(bind["agency"], (*b_path, "agency"), self.agency_keys, "cơ quan")
+            if "agency_group" in bind:
+                self.ref(
+                    bind["agency_group"], (*b_path, "agency_group"), self.group_keys, "nhóm cơ quan"
                 )
             if "role" in bind and bind["role"] not in Role.values:
                 self.fail((*b_path, "role"), f"vai trò “{bind['role']}” không có")

@@ -50,6 +50,73 @@ class FileProblems(Exception):
         return [p.describe(self.filename) for p in self.problems]
 
 
+class ShapeChecker:
+    """Checks that a parsed file has the shape its format says, each problem kept with its
+    entry and line; a format's checker adds its own rules on top of these."""
+
+    def __init__(self, located: Located, filename: str):
+        self.located = located
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self.data = located.data
+
+    def fail(self, path, message):
+        self.problems.append(Problem(tuple(path), message, self.located.line(tuple(path))))
+
+    def mapping(self, value, path, allowed: set[str], required: set[str] = frozenset()) -> bool:
+        if not isinstance(value, dict):
+            self.fail(path, "cần một nhóm trường (khóa: giá trị)")
+            return False
+        for key in value:
+            if key not in allowed:
+                self.fail((*path, key), f"trường “{key}” không được hỗ trợ")
+        for key in sorted(required - value.keys()):
+            self.fail(path, f"thiếu trường “{key}”")
+        return True
+
+    def text(self, value, path, required=True) -> str:
+        if value is None or value == "":
+            if required:
+                self.fail(path, "không được để trống")
+            return ""
+        if isinstance(value, dict | list):
+            self.fail(path, "cần một đoạn chữ")
+            return ""
+        return str(value).strip()
+
+    def texts(self, item: dict, path, names) -> None:
+        """The optional wording fields of an entry: each a piece of text when given."""
+        for name in names:
+            if name in item:
+                self.text(item[name], (*path, name), required=False)
+
+    def ref(self, value, path, known: set[str], what: str) -> None:
+        """A reference to an entry declared earlier in the file, by its key."""
+        if isinstance(value, dict | list):
+            self.fail(path, f"cần một mã {what}, không phải một nhóm trường hay danh sách")
+        elif value is None or value == "":
+            self.fail(path, f"thiếu mã {what}")
+        elif str(value).strip() not in known:
+            self.fail(path, f"không có {what} với mã “{value}”")
+
+    def items(self, value, path) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, "cần một danh sách")
+            return []
+        return value
+
+    def integer(self, value, path, low: int, high: int) -> int | None:
+        if value is None or value == "":
+            self.fail(path, "không được để trống")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.fail(path, f"cần một số nguyên từ {low} đến {high}, gặp “{value}”")
+            return None
+        return value
+
+
 def format_path(path: Path_) -> str:
     text = ""
     for part in path:

@@ -75,7 +75,7 @@ def regime_load(*, data: dict, user=None) -> ReportingRegime:
     province = data["province"]
     committee = Committee.objects.filter(
         province__code=str(province["code"]),
-        province__edition=str(province.get("edition", "2024")),
+        province__edition=str(province.get("edition") or "2024"),
         province__level=AdminLevel.PROVINCE,
         key=data["committee"],
     ).first()
@@ -86,7 +86,8 @@ def regime_load(*, data: dict, user=None) -> ReportingRegime:
     plan = None
     if data.get("plan"):
         plan = committee.plans.filter(year=data["plan"]["year"]).order_by("pk").first()
-    reading = data.get("reading", DeadlineReading.STRICTLY_BEFORE)
+    # A key written but left empty (`source:`) reads as left out.
+    reading = data.get("reading") or DeadlineReading.STRICTLY_BEFORE
     if reading not in DeadlineReading.values:
         raise ValidationError(f"Cách hiểu “trước ngày X” không hợp lệ: {reading}.")
     remind_before, remind_after = _reminder_offsets(data.get("reminders"))
@@ -95,7 +96,7 @@ def regime_load(*, data: dict, user=None) -> ReportingRegime:
         key=data["key"],
         defaults={
             "name": data["name"],
-            "source": data.get("source", ""),
+            "source": data.get("source") or "",
             "reading": reading,
             "plan": plan,
             "updated_by": user,
@@ -104,19 +105,19 @@ def regime_load(*, data: dict, user=None) -> ReportingRegime:
         },
     )
     reporters = data.get("reporters") or {}
-    agencies = _by_key(Agency, committee, reporters.get("agencies", []), "cơ quan")
-    groups = _by_key(AgencyGroup, committee, reporters.get("groups", []), "nhóm cơ quan")
+    agencies = _by_key(Agency, committee, reporters.get("agencies") or [], "cơ quan")
+    groups = _by_key(AgencyGroup, committee, reporters.get("groups") or [], "nhóm cơ quan")
     regime.reporters.set(agencies)
     regime.reporter_groups.set(groups)
-    for position, spec in enumerate(data.get("kinds", [])):
+    for position, spec in enumerate(data.get("kinds") or []):
         kind = regime.kinds.filter(period_kind=spec["period"], level=spec["level"]).first()
         kind = kind or ReportKind(regime=regime)
         kind.name = spec["name"]
         kind.period_kind = ReportPeriod(spec["period"])
         kind.level = ReportLevel(spec["level"])
-        kind.cutoff = CutoffRule(spec.get("cutoff", CutoffRule.PERIOD_END))
+        kind.cutoff = CutoffRule(spec.get("cutoff") or CutoffRule.PERIOD_END)
         kind.position = position
-        kind.numbers = spec.get("numbers", [])
+        kind.numbers = spec.get("numbers") or []
         kind.offset_months = kind.month = kind.day = None
         kind.year_offset = 0
         for field, value in _deadline_fields(spec.get("deadline") or {}).items():
