@@ -3,6 +3,7 @@
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import models
 
@@ -42,12 +43,12 @@ class Period:
         month = (self.number - 1) * _MONTHS_PER[PeriodKind(self.kind)] + 1
         return dt.date(self.year, month, 1)
 
-    @property
+    @cached_property  # read for every stored value by the data-quality rules
     def end(self) -> dt.date:
         month = self.number * _MONTHS_PER[PeriodKind(self.kind)]
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    @property
+    @cached_property
     def label(self) -> str:
         kind = PeriodKind(self.kind)
         if kind == PeriodKind.YEAR:

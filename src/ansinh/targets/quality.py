@@ -39,13 +39,17 @@ Key = tuple[int, int, Period]  # measure, unit, period
 
 def _stored(unit_ids, years) -> dict[Key, int]:
     values: dict[Key, int] = {}
+    periods: dict[tuple, Period] = {}  # a few dozen periods shared by thousands of values
     for stored in (
         MeasureValue.objects.filter(admin_unit_id__in=unit_ids, year__in=years)
         .values_list("measure_id", "admin_unit_id", "year", "period_kind", "period_number", "value")
         .iterator(chunk_size=5000)
     ):
         measure_id, unit_id, year, kind, number, value = stored
-        values[(measure_id, unit_id, Period(year, PeriodKind(kind), number))] = value
+        period = periods.get((year, kind, number))
+        if period is None:
+            period = periods[year, kind, number] = Period(year, PeriodKind(kind), number)
+        values[(measure_id, unit_id, period)] = value
     return values
 
 

@@ -38,17 +38,22 @@ class Sum_:
     illustrative: bool
 
 
-def latest_values(*, year: int, day: dt.date):
+def latest_values(*, year: int, day: dt.date, unit_ids=None, measure_ids=None):
     """Each unit's latest value of each measure in `year`, on or before `day` (a finer period
-    wins a tie: a month over the quarter that ends the same day, by the later row)."""
-    newer = MeasureValue.objects.filter(
-        measure=OuterRef("measure"),
-        admin_unit=OuterRef("admin_unit"),
-        year=year,
-        period_end__lte=day,
+    wins a tie: a month over the quarter that ends the same day, by the later row), for the
+    given units and measures only when given."""
+    scope = MeasureValue.objects.filter(year=year, period_end__lte=day)
+    if unit_ids is not None:
+        scope = scope.filter(admin_unit_id__in=unit_ids)
+    if measure_ids is not None:
+        scope = scope.filter(measure_id__in=measure_ids)
+    # The same scope inside: PostgreSQL otherwise hashes the whole country's year of values
+    # for the anti-join, however few units the outer query asks for.
+    newer = scope.filter(
+        measure=OuterRef("measure"), admin_unit=OuterRef("admin_unit")
     ).filter(Q(period_end__gt=OuterRef("period_end")) | Q(period_end=OuterRef("period_end"),
                                                           pk__gt=OuterRef("pk")))  # fmt: skip
-    return MeasureValue.objects.filter(year=year, period_end__lte=day).exclude(Exists(newer))
+    return scope.exclude(Exists(newer))
 
 
 def district_row():
@@ -131,11 +136,7 @@ def sums(
     *, year: int, day: dt.date, row, unit_ids=None, measure_ids=None
 ) -> dict[tuple[int, int], Sum_]:
     """{(measure id, row unit id): Sum_} in one query."""
-    values = latest_values(year=year, day=day)
-    if unit_ids is not None:
-        values = values.filter(admin_unit_id__in=unit_ids)
-    if measure_ids is not None:
-        values = values.filter(measure_id__in=measure_ids)
+    values = latest_values(year=year, day=day, unit_ids=unit_ids, measure_ids=measure_ids)
     grouped = (
         values.annotate(row=row)
         .values("measure_id", "row")
