@@ -1,36 +1,15 @@
 """Every page of the demo, opened by every demo user: no server error, no undefined template
 variable, and the outsiders refused. A safety net under the per-feature tests."""
 
-import datetime as dt
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from ansinh.accounts.models import User
-from ansinh.compliance.models import (
-    ArrearsStatement,
-    Employer,
-    Finding,
-    InspectionCase,
-    Reconciliation,
-    RegistrySnapshot,
-)
-from ansinh.healthfund.models import Facility
-from ansinh.meetings.models import Meeting
-from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
-from ansinh.plans.models import Plan, Task
-from ansinh.reporting.models import Obligation, ReportingRegime
-from ansinh.reporting.services import (
-    adhoc_request_create,
-    concern_raise,
-    consolidated_generate,
-    regime_reporters,
-    reminders_send,
-)
-from ansinh.rewards.models import ReviewRound
+from ansinh.org.models import Agency, AgencyGroup, Committee
+from ansinh.plans.models import Plan
+from ansinh.reporting.models import Obligation
 from ansinh.targets.models import Target
 from tests.conftest import login
+from tests.demo_objects import build_demo
 
 USERS = [
     "quantri",
@@ -47,50 +26,16 @@ USERS = [
 ]
 
 
-def pages():
-    kon_tum = Committee.objects.get(province__code="62", province__edition="2024")
+def pages(demo):
+    kon_tum = demo["committee"]
     thanh_hoa = Committee.objects.get(province__code="38", province__edition="2024")
-    plan = Plan.objects.get(committee=kon_tum)
-    task = Task.objects.filter(plan=plan).order_by("position").first()
-    district = AdminUnit.objects.get(edition="2024", code="615")
-    regime = ReportingRegime.objects.get(committee=kon_tum, key="ke-hoach-2024")
+    plan, task, district, regime = demo["plan"], demo["task"], demo["district"], demo["regime"]
     obligation = Obligation.objects.filter(kind__regime=regime).order_by("pk").first()
-    standing = User.objects.get(username="kontum.thuongtruc")
-    adhoc = adhoc_request_create(
-        kind=regime.kinds.get(period_kind="ad_hoc"),
-        user=standing,
-        title="Tình hình nợ đóng BHXH",
-        content="",
-        due_date=dt.date.today() + dt.timedelta(days=10),
-        agencies=regime_reporters(regime=regime)[:3],
-    )
-    kind = regime.kinds.get(period_kind="half", level="agency")
-    draft = consolidated_generate(kind=kind, year=2024, number=1, user=standing, pdf=False)
-    concern = concern_raise(
-        committee=kon_tum,
-        agency=Agency.objects.get(province=kon_tum.province, key="so-tttt"),
-        user=None,
-        topic="funding",
-        title="Thiếu kinh phí",
-        content="Thiếu kinh phí tuyên truyền",
-    )
-    reminders_send(day=dt.date(2024, 7, 15))
-    call_command("load_demo_meetings", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    meeting = Meeting.objects.filter(committee=kon_tum).first()
-    call_command("load_demo_healthfund", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    facility = Facility.objects.filter(province=kon_tum.province).first()
-    call_command("load_demo_rewards", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    reward_round = ReviewRound.objects.get(committee=kon_tum)
-    proposal = reward_round.proposals.first()
-    call_command("load_demo_compliance", "--employers", "300", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    employer = Employer.objects.filter(
-        province=kon_tum.province, arrears_lines__isnull=False
-    ).first()
-    statement = ArrearsStatement.objects.get(province=kon_tum.province)
-    snapshot = RegistrySnapshot.objects.filter(province=kon_tum.province).first()
-    run = Reconciliation.objects.filter(province=kon_tum.province).first()
-    finding = Finding.objects.filter(province=kon_tum.province).first()
-    inspection = InspectionCase.objects.filter(province=kon_tum.province).first()
+    adhoc, draft, concern = demo["adhoc"], demo["draft"], demo["concern"]
+    meeting, facility = demo["meeting"], demo["facility"]
+    reward_round, proposal = demo["round"], demo["proposal"]
+    employer, statement, snapshot = demo["employer"], demo["statement"], demo["snapshot"]
+    run, finding, inspection = demo["run"], demo["finding"], demo["inspection"]
     return [
         ("compliance:home", []),
         ("compliance:registry_list", []),
@@ -181,11 +126,9 @@ def pages():
 
 
 @pytest.mark.django_db
-def test_every_page_as_every_user(client, seed):
-    call_command("load_demo_plans", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("load_demo_targets", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("load_demo_reporting", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    kon_tum_pages = pages()
+def test_every_page_as_every_user(client, seed, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # build_demo stores a few uploaded files
+    kon_tum_pages = pages(build_demo())
     problems = []
     for username in USERS:
         login(client, username)
