@@ -1,13 +1,11 @@
 """Reading uploaded tables: legacy Vietnamese encodings, merged header rows, title rows."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from ansinh.core import legacy_vn
 from ansinh.core.tables import read_table
 from ansinh.targets.importers.common import ImportProblems
+from tests.spreadsheets import xlsx
 
 # The same sentences as typed in each legacy encoding (bytes shown as their Latin-1 characters).
 TCVN3 = {
@@ -22,16 +20,6 @@ VNI = {
     "Hôïp taùc xaõ Tröôøng Sôn": "Hợp tác xã Trường Sơn",
     "Ñaék Laék": "Đắk Lắk",
 }
-
-
-def xlsx(rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(("legacy", "unicode"), TCVN3.items())

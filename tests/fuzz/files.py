@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from django.db import transaction
 from hypothesis import event
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
 from ansinh.targets.importers.common import ImportProblems
+from tests.spreadsheets import xlsx
 
 # Text openpyxl can store (no control characters, no lone surrogates).
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=40)
@@ -78,16 +78,6 @@ def grid(draw, known: list[str], *, values=(), min_rows=0, max_rows=8):
         )
     )
     return rows + body
-
-
-def xlsx(rows: list[list]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def csv_bytes(rows: list[list], delimiter: str, encoding: str) -> bytes:

@@ -7,21 +7,13 @@ from io import BytesIO
 from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from ansinh.core.models import ImportBatch
 from ansinh.targets.models import MeasureValue, Target
 from ansinh.targets.selectors.consistency import target_consistency
 from tests.conftest import login
-
-
-def xlsx(rows) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+from tests.spreadsheets import xlsx
 
 
 def upload(client, kind, province, content, name="tep.xlsx"):
