@@ -4,14 +4,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 
-from ansinh.core.periods import Period, PeriodKind
 from ansinh.core.vnformat import format_date, format_number, format_percent
 from ansinh.org.enums import AdminEdition, AdminLevel
 from ansinh.org.models import AdminUnit
 from ansinh.targets.enums import IndicatorKind, Light
-from ansinh.targets.models import Indicator, MeasureValue, Target
+from ansinh.targets.models import Indicator, Target
 from ansinh.targets.rules import (
     expected_rate,
     expected_value,
@@ -302,7 +301,7 @@ def _add(parts: list[Sum_ | None]) -> int | None:
     return sum(present) if present else None
 
 
-def _rate(numerator, denominator) -> Decimal | None:
+def rate_of(numerator, denominator) -> Decimal | None:
     if numerator is None or not denominator:
         return None
     return Decimal(numerator) * HUNDRED / Decimal(denominator)
@@ -322,8 +321,8 @@ def _row(unit, indicators, now, before, targets, day, members) -> Row:
         den_parts = [now.get((indicator.denominator_id, m)) for m in members]
         ends += [p.last_end for p in num_parts if p]
         numerator, denominator = _add(num_parts), _add(den_parts)
-        cell = Cell(indicator, numerator, denominator, _rate(numerator, denominator))
-        cell.last_year = _rate(
+        cell = Cell(indicator, numerator, denominator, rate_of(numerator, denominator))
+        cell.last_year = rate_of(
             _add([before.get((indicator.numerator_id, m)) for m in members]),
             _add([before.get((indicator.denominator_id, m)) for m in members]),
         )
@@ -357,52 +356,3 @@ def _value_cell(indicator, now, target, day, members) -> tuple[Cell, dt.date | N
     cell.light = value_light(value=cell.actual, target=cell.target, expected=cell.expected)
     ends = [p.last_end for p in parts if p]
     return cell, max(ends) if ends else None
-
-
-# Series for the chart -----------------------------------------------------------------------
-
-
-@dataclass
-class Point:
-    end: dt.date
-    label: str
-    rate: Decimal  # the rate, or the year-to-date count or amount
-
-
-def series_unit_ids(unit: AdminUnit) -> list[int]:
-    """The units whose counts make up `unit`'s figures."""
-    if unit.level == AdminLevel.PROVINCE:
-        return value_unit_ids(province_row_units(unit))
-    return value_unit_ids([unit])
-
-
-def unit_series(
-    *, unit: AdminUnit, indicator: Indicator, years: list[int], ids: list[int] | None = None
-) -> list[Point]:
-    """Rate at the end of each period with both counts, over the unit and the units under it
-    (every district of a province, every 2024 commune of a district)."""
-    ids = series_unit_ids(unit) if ids is None else ids
-    measure_ids = [m for m in (indicator.numerator_id, indicator.denominator_id) if m]
-    grouped = (
-        MeasureValue.objects.filter(
-            admin_unit_id__in=ids, year__in=years, measure_id__in=measure_ids
-        )
-        .values("measure_id", "year", "period_kind", "period_number")
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    by_period: dict[Period, dict[int, int]] = {}
-    for g in grouped:
-        period = Period(g["year"], PeriodKind(g["period_kind"]), g["period_number"])
-        by_period.setdefault(period, {})[g["measure_id"]] = g["total"]
-    points = []
-    for period in sorted(by_period, key=lambda p: (p.end, p.kind != PeriodKind.MONTH)):
-        counts = by_period[period]
-        if indicator.is_rate:
-            rate = _rate(counts.get(indicator.numerator_id), counts.get(indicator.denominator_id))
-        else:
-            total = counts.get(indicator.numerator_id)
-            rate = Decimal(total) if total is not None else None
-        if rate is not None and not (points and points[-1].end == period.end):
-            points.append(Point(period.end, period.label, rate))
-    return points

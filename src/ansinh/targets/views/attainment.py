@@ -11,13 +11,9 @@ from ansinh.targets import perms
 from ansinh.targets.charts import ChartPoint, line_chart
 from ansinh.targets.exports import attainment_workbook, lagging_document, lagging_workbook
 from ansinh.targets.models import Indicator, MeasureValue, Target
-from ansinh.targets.selectors.attainment import (
-    attainment_table,
-    province_row_units,
-    series_unit_ids,
-    unit_series,
-)
+from ansinh.targets.selectors.attainment import attainment_table, province_row_units
 from ansinh.targets.selectors.quality import province_flags
+from ansinh.targets.selectors.series import series_unit_ids, unit_series
 
 
 def _context(request):
