@@ -47,18 +47,15 @@ def obligation(agency_key, code, period_kind, number, year):
 
 
 def send(ob, *, accept=True, narrative="", difficulties="", recommendations="", tasks=None):
-    sub = services.submission_start(obligation=ob, user=None)
-    sub = services.submission_update(
-        submission=sub,
-        version=sub.version,
+    sub = services.submission_save(
+        submission=services.submission_draft(obligation=ob),
+        version=1,
         user=None,
+        send=True,
         narrative=narrative,
         difficulties=difficulties,
         recommendations=recommendations,
         section_texts=tasks or {},
-    )
-    sub = services.submission_transition(
-        submission=sub, action="submit", version=sub.version, user=None
     )
     if accept:
         services.submission_transition(

@@ -25,7 +25,12 @@ from ansinh.reporting.context_processors import unread_notices
 from ansinh.reporting.enums import DigestStatus
 from ansinh.reporting.models import Notice, Obligation, ReminderDigest
 from ansinh.reporting.reminder_tasks import send_reminders
-from ansinh.reporting.services import regime_load, submission_start, submission_transition
+from ansinh.reporting.services import (
+    regime_load,
+    submission_draft,
+    submission_save,
+    submission_transition,
+)
 from ansinh.reporting.services.reminders import reminders_send
 from tests.conftest import login
 
@@ -85,7 +90,16 @@ def test_sent_reports_are_not_reminded_but_drafts_and_returned_reports_are(q1):
     soyte = User.objects.get(username="thanhhoa.soyte")
     boss = User.objects.get(username="thanhhoa.thuongtruc")
     day = dt.date(2025, 4, 3)
-    submission = submission_start(obligation=q1, user=soyte)
+    submission = submission_save(  # a draft saved, not sent
+        submission=submission_draft(obligation=q1),
+        version=1,
+        user=soyte,
+        send=False,
+        narrative="",
+        difficulties="",
+        recommendations="",
+        section_texts={},
+    )
     [line] = next(o for o in reminders_send(day=day, dry_run=True) if o.user == soyte).lines
     assert line.status == "Đến hạn (đã có bản nháp, chưa gửi)"
     with time_machine.travel(dt.datetime(2025, 4, 2, 9, tzinfo=VN)):

@@ -17,8 +17,7 @@ from ansinh.core.models import ImportBatch
 from ansinh.core.periods import Period, PeriodKind
 from ansinh.core.tables import Table, read_table
 from ansinh.org.models import AdminUnit, Agency
-from ansinh.reporting.enums import SubmissionStatus
-from ansinh.reporting.models import Obligation
+from ansinh.reporting.models import Obligation, Submission
 from ansinh.targets.importers.common import ImportProblems, RowProblem
 
 BATCH_KIND = "compliance_registry"
@@ -106,27 +105,27 @@ def quarter_obligation(*, province, agency, source: str, year: int, quarter: int
 
 
 def _mark_sent(*, obligation: Obligation, narrative: str, user) -> None:
-    """The quarterly report counts as sent; a report already sent or accepted stays as it is."""
+    """The quarterly report counts as sent; a report already sent or accepted stays as it is.
+    Sent the way the report form sends it: one change, the figures read once."""
     from ansinh.reporting.services.submissions import (
-        submission_start,
-        submission_transition,
-        submission_update,
+        EDITABLE,
+        submission_draft,
+        submission_save,
     )
 
-    submission = submission_start(obligation=obligation, user=user)
-    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+    submission = Submission.objects.filter(obligation=obligation).first()
+    if submission is not None and submission.status not in EDITABLE:
         return
-    submission = submission_update(
+    submission = submission or submission_draft(obligation=obligation)
+    submission_save(
         submission=submission,
         version=submission.version,
         user=user,
+        send=True,
         narrative=narrative,
         difficulties=submission.difficulties,
         recommendations=submission.recommendations,
         section_texts={},
-    )
-    submission_transition(
-        submission=submission, action="submit", version=submission.version, user=user
     )
 
 

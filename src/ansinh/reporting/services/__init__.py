@@ -21,9 +21,7 @@ from ansinh.reporting.services.submissions import (
     CONFLICT,
     submission_draft,
     submission_save,
-    submission_start,
     submission_transition,
-    submission_update,
 )
 
 __all__ = [
@@ -46,7 +44,5 @@ __all__ = [
     "report_template_upload",
     "submission_draft",
     "submission_save",
-    "submission_start",
     "submission_transition",
-    "submission_update",
 ]

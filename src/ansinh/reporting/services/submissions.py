@@ -93,17 +93,6 @@ def _create(draft: Submission, user) -> Submission:
     return draft
 
 
-@transaction.atomic
-def submission_start(*, obligation: Obligation, user) -> Submission:
-    """The draft of the obligation, created pre-filled on first use."""
-    existing = Submission.objects.filter(obligation=obligation).first()
-    if existing:
-        return existing
-    draft = submission_draft(obligation=obligation)
-    draft.figures = locality_figures(obligation=obligation)
-    return _create(draft, user)
-
-
 def _claim(submission: Submission, version: int, allowed: list[str]) -> None:
     """Lock the row for this change, or refuse: a newer version, or a state that forbids it."""
     current = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -128,14 +117,6 @@ def _edit(submission: Submission, *, user, version: int, narrative: str, difficu
     submission.sections = [
         {**s, "text": section_texts.get(s["task"], s.get("text", ""))} for s in submission.sections
     ]
-
-
-@transaction.atomic
-def submission_update(*, submission: Submission, user, **fields) -> Submission:
-    """Save the draft's text and add the uploaded files, all or nothing. The locality's
-    indicator figures are read again, so a draft shows the latest data until it is sent."""
-    _edit(submission, user=user, **fields)
-    return _save(submission, user)
 
 
 def _save(submission: Submission, user) -> Submission:
