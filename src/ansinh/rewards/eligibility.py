@@ -104,25 +104,39 @@ class RoundFacts:
 
     def prepare(self, proposals) -> None:
         """Read the facts of all the proposals about to be checked in a few queries whatever
-        their number: the localities' committees, the agencies' obligations, the arrears."""
+        their number: the localities' committees, the agencies' obligations, the arrears. A
+        proposal not prepared is read the same way, on its own."""
         collective = [p for p in proposals if p.nominee_kind != NomineeKind.INDIVIDUAL]
-        units = {p.nominee_unit_id for p in collective if p.nominee_kind == NomineeKind.LOCALITY}
-        if units:
-            self._committees = dict.fromkeys(units)
-            committees = Agency.objects.filter(
-                admin_unit_id__in=units, kind__in=LOCAL_COMMITTEES, is_active=True
-            ).order_by("pk")
-            for agency in committees:
-                if self._committees[agency.admin_unit_id] is None:
-                    self._committees[agency.admin_unit_id] = agency
+        self._read_committees(
+            {p.nominee_unit_id for p in collective if p.nominee_kind == NomineeKind.LOCALITY}
+        )
         subjects = [self._subject(p) for p in collective]
-        agencies = {agency.pk for agency, _ in subjects if agency is not None}
-        if agencies and "reports_on_time_min_percent" in self.rules:
-            self._obligations = {pk: [] for pk in agencies}
-            for ob in self._obligation_rows(agency_id__in=agencies):
-                self._obligations[ob.agency_id].append(ob)
-        if subjects and self.rules.get("no_arrears"):
-            self._arrears = arrears_by_nominee(subjects, year=self.year)
+        if "reports_on_time_min_percent" in self.rules:
+            self._read_obligations({agency.pk for agency, _ in subjects if agency is not None})
+        if self.rules.get("no_arrears"):
+            self._arrears.update(arrears_by_nominee(subjects, year=self.year))
+
+    def _read_committees(self, units: set[int]) -> None:
+        units -= set(self._committees)
+        if not units:
+            return
+        self._committees.update(dict.fromkeys(units))
+        committees = Agency.objects.filter(
+            admin_unit_id__in=units, kind__in=LOCAL_COMMITTEES, is_active=True
+        ).order_by("pk")
+        for agency in committees:  # the oldest active committee of each unit
+            if self._committees[agency.admin_unit_id] is None:
+                self._committees[agency.admin_unit_id] = agency
+
+    def _read_obligations(self, agencies: set[int]) -> None:
+        agencies -= set(self._obligations)
+        if not agencies:
+            return
+        self._obligations.update({pk: [] for pk in agencies})
+        for ob in Obligation.objects.filter(
+            agency_id__in=agencies, period_year=self.year, kind__regime__committee=self.committee
+        ).select_related("submission"):
+            self._obligations[ob.agency_id].append(ob)
 
     # Who the facts are about -----------------------------------------------------------------
 
@@ -133,26 +147,14 @@ class RoundFacts:
             local = agency.admin_unit if agency.kind in LOCAL_COMMITTEES else None
             return agency, local
         unit = proposal.nominee_unit
-        if unit.pk in self._committees:
-            return self._committees[unit.pk], unit
-        agency = (
-            Agency.objects.filter(admin_unit=unit, kind__in=LOCAL_COMMITTEES, is_active=True)
-            .order_by("pk")
-            .first()
-        )
-        return agency, unit
+        self._read_committees({unit.pk})
+        return self._committees[unit.pk], unit
 
     # Facts -------------------------------------------------------------------------------------
 
-    def _obligation_rows(self, **which):
-        return Obligation.objects.filter(
-            **which, period_year=self.year, kind__regime__committee=self.committee
-        ).select_related("submission")
-
     def reports(self, agency) -> tuple[int, int]:
-        obligations = self._obligations.get(agency.pk)
-        if obligations is None:
-            obligations = self._obligation_rows(agency=agency)
+        self._read_obligations({agency.pk})
+        obligations = self._obligations[agency.pk]
         on_time = due = 0
         for ob in obligations:
             try:
@@ -261,10 +263,9 @@ class RoundFacts:
 
     def _arrears_check(self, label, agency, unit) -> Check:
         key = nominee_key(agency, unit)
-        if key in self._arrears:
-            fact = self._arrears[key]
-        else:
-            fact = arrears_of(agency=agency, unit=unit, year=self.year)
+        if key not in self._arrears:
+            self._arrears[key] = arrears_of(agency=agency, unit=unit, year=self.year)
+        fact = self._arrears[key]
         if fact is None:
             return Check(label, Outcome.UNCHECKABLE, NO_DATA)
         return Check(label, Outcome.FAIL if fact.has_arrears else Outcome.PASS, fact.detail)
