@@ -17,7 +17,7 @@ from ansinh.core.vnformat import parse_date
 from ansinh.org import services
 from ansinh.org.enums import AdminEdition, AdminLevel, AgencyKind, ClauseLevel
 from ansinh.org.importers.province_file_check import CHILDREN, Checker
-from ansinh.org.importers.yamlfile import FileProblems, Problem, read_located, shape_problem
+from ansinh.org.importers.yamlfile import FileProblems, Problem, read_located
 from ansinh.org.models import AdminUnit, Agency, AgencyGroup, Committee
 from ansinh.org.text import search_key
 
@@ -69,12 +69,6 @@ def province_file_load(*, text: str, filename: str, user=None, dry_run: bool = F
                 raise _DryRun
     except _DryRun:
         pass
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        # The checker knows the format's shape; should a file still slip past it, it is refused
-        # (everything rolled back) at the entry being written rather than with a server error.
-        path = writer.at
-        problem = Problem(path, shape_problem(exc), located.line(path) if path else None)
-        raise FileProblems(filename, [problem]) from exc
     return report
 
 
@@ -97,14 +91,12 @@ class _Writer:
         self.user = user
         self.agencies: dict[str, Agency] = {}
         self.groups: dict[str, AgencyGroup] = {}
-        self.at: tuple = ()  # the entry being written, for a problem found while writing it
 
     def problem(self, path, message):
         line = self.checker.located.line(tuple(path))
         raise FileProblems(self.checker.filename, [Problem(tuple(path), message, line)])
 
     def guarded(self, path, func, **kwargs):
-        self.at = tuple(path)
         try:
             return func(**kwargs)
         except ValidationError as exc:
@@ -126,7 +118,6 @@ class _Writer:
             self.write_regulation(committee)
 
     def resolve_province(self) -> AdminUnit:
-        self.at = ("province",)
         spec = self.data["province"]
         edition = str(spec.get("edition", AdminEdition.Y2024))
         code = _text(spec["code"])
@@ -148,7 +139,6 @@ class _Writer:
     def write_agencies(self):
         existing = {a.key: a for a in Agency.objects.filter(province=self.province)}
         for index, item in enumerate(self.data.get("agencies") or []):
-            self.at = ("agencies", index)
             key = _text(item["key"])
             agency = existing.get(key) or Agency(province=self.province, key=key)
             for name in ("name", "short_name", "kind", "email", "phone", "address"):
@@ -165,7 +155,6 @@ class _Writer:
                     ("district_people_committees",),
                     f"{self.province.name} không có huyện trong dữ liệu đơn vị hành chính",
                 )
-            self.at = ("district_people_committees",)
             for district in districts.order_by("code"):
                 key = f"ubnd-{district.code}"
                 unit = district.name[:1].lower() + district.name[1:]
@@ -185,7 +174,6 @@ class _Writer:
     def write_groups(self):
         existing = {g.key: g for g in AgencyGroup.objects.filter(province=self.province)}
         for index, item in enumerate(self.data.get("agency_groups") or []):
-            self.at = ("agency_groups", index)
             key = _text(item["key"])
             group = existing.get(key) or AgencyGroup(province=self.province, key=key)
             group.name = _text(item["name"])
@@ -203,7 +191,7 @@ class _Writer:
 
     def write_committee(self) -> Committee:
         spec = self.data["committee"]
-        path = self.at = ("committee",)
+        path = ("committee",)
         key, name = _text(spec["key"]), _text(spec["name"])
         short_name, established_by = (
             _text(spec.get("short_name")),
@@ -229,7 +217,6 @@ class _Writer:
             committee.established_by = established_by
             self.guarded(path, services.committee_update, committee=committee, user=self.user)
         for index, decision in enumerate(spec.get("decisions") or []):
-            self.at = (*path, "decisions", index)
             members = [
                 services.MemberSpec(
                     role=m["role"],
@@ -258,7 +245,6 @@ class _Writer:
 
     def write_regulation(self, committee: Committee):
         spec = self.data["regulation"]
-        self.at = ("regulation",)
         chapters = self.clause_specs(spec["chapters"], "chapters", inherited=[])
         date = spec.get("decision_date")
         regulation = self.guarded(

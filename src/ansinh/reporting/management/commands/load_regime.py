@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ansinh.org.importers.yamlfile import FileProblems, shape_problem
+from ansinh.org.importers.yamlfile import FileProblems
 from ansinh.reporting.importers import FIRST_YEAR, LAST_YEAR, regime_file_read
 from ansinh.reporting.services import obligations_generate, regime_load
 
@@ -41,10 +41,6 @@ def load_regime_file(*, path: Path, years=None, stdout) -> None:
         raise CommandError("\n".join(exc.messages)) from None
     except ValidationError as error:
         raise CommandError(f"{path.name}: " + "; ".join(error.messages)) from None
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        # The reader knows the format's shape; should a file still slip past it, it is refused
-        # with what was wrong rather than a traceback.
-        raise CommandError(f"{path.name}: {shape_problem(exc)}") from None
     stdout.write(f"Chế độ báo cáo {path.name}: {regime.name}; {created} nghĩa vụ mới.")
 
 
