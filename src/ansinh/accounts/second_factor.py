@@ -34,6 +34,13 @@ def is_required_for(user: User) -> bool:
     return settings.ANSINH_ADMIN_REQUIRE_TOTP and user.is_system_admin
 
 
+def remember_verified(request, user: User, device) -> None:
+    """Mark the session as having given a code, only where the middleware will ask: a marked
+    session makes django-otp read the device on every request."""
+    if is_required_for(user):
+        otp_login(request, device)
+
+
 # Enrolment -----------------------------------------------------------------------------------
 
 
@@ -82,7 +89,7 @@ def enrolment_confirm(*, request, user: User, code: str) -> TOTPDevice | None:
             user=user, key=key, name=DEVICE_NAME, confirmed=True, last_t=matched_t
         )
     del request.session[_ENROL_KEY]
-    otp_login(request, device)
+    remember_verified(request, user, device)
     return device
 
 

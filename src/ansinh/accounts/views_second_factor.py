@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django_otp import login as otp_login
 
 from ansinh.accounts import second_factor
 from ansinh.accounts.forms import CodeForm
@@ -41,7 +40,7 @@ def verify(request):
             second_factor.pending_clear(request)
             auth.login(request, user, backend=state["backend"])
             if device is not None:
-                otp_login(request, device)
+                second_factor.remember_verified(request, user, device)
             return redirect(_safe_next(request, state["next"], "/"))
     return render(request, "accounts/second_factor_verify.html", {"form": form})
 
