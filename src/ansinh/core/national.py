@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.utils import timezone
 
 from ansinh.accounts.enums import UserRole
 from ansinh.accounts.models import User
@@ -28,7 +29,6 @@ from ansinh.org.models import (
     CommitteeDecision,
     Membership,
 )
-from ansinh.org.text import search_key
 
 BATCH = 2000
 COMMITTEE_KEY = "bcd-tinh"
@@ -139,9 +139,6 @@ def bulk(model, rows: list, counter: Counter, name: str) -> list:
 def insert(model, fields: list[str], rows: list[tuple], counter: Counter, name: str) -> None:
     """Plain INSERTs for the millions of counts: a model instance per row costs more than the
     database does. Portable SQL through Django's cursor (SQLite and PostgreSQL alike)."""
-    from django.db import connection
-    from django.utils import timezone
-
     now = timezone.now()
     columns = [model._meta.get_field(f).column for f in fields] + ["created_at", "updated_at"]
     # Table and column names come from the model, never from input.
@@ -223,10 +220,11 @@ def create_agencies(provinces: list[Province], size: Size, counter: Counter) -> 
 def _agency(p: Province, key, name, kind, commune) -> Agency:
     short = name.replace("Ủy ban nhân dân", "UBND").replace("Bảo hiểm xã hội", "BHXH")
     short = short if short != name else ""
-    return Agency(
-        province=p.unit, key=key, name=name, short_name=short, kind=kind, admin_unit=commune,
-        search_name=" | ".join(search_key(n) for n in (name, short) if n),
-    )  # fmt: skip
+    agency = Agency(
+        province=p.unit, key=key, name=name, short_name=short, kind=kind, admin_unit=commune
+    )
+    agency.refresh_search_name()
+    return agency
 
 
 def create_committees(provinces: list[Province], size: Size, counter: Counter) -> None:

@@ -2,7 +2,6 @@
 monthly counts per commune, reporting regimes with their obligations and submissions. Called by
 `ansinh.core.national.generate`, inside its transaction."""
 
-import calendar
 import datetime as dt
 import random
 from decimal import Decimal
@@ -62,7 +61,7 @@ REGIME_KINDS = [
 
 
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return Period(year, PeriodKind.MONTH, month).end
 
 
 # Plans --------------------------------------------------------------------------------------
@@ -271,7 +270,7 @@ def create_reporting(provinces: list[Province], size: Size, counter: Counter) ->
             Submission(
                 obligation=obligation,
                 status=SubmissionStatus.ACCEPTED if accepted else SubmissionStatus.SUBMITTED,
-                narrative=f"Kết quả thực hiện {_period_label(obligation)}: các nhiệm vụ"
+                narrative=f"Kết quả thực hiện {obligation.period.label}: các nhiệm vụ"
                 " được giao cơ bản hoàn thành theo kế hoạch.",
                 difficulties="" if rng.random() < 0.7 else "Một số đơn vị chậm đóng kéo dài.",
                 submitted_at=sent, first_submitted_at=sent, late=late,
@@ -283,8 +282,3 @@ def create_reporting(provinces: list[Province], size: Size, counter: Counter) ->
             bulk(Submission, rows, counter, "báo cáo đã gửi")
             rows = []
     bulk(Submission, rows, counter, "báo cáo đã gửi")
-
-
-def _period_label(obligation) -> str:
-    kind = PeriodKind(obligation.period_kind)
-    return Period(obligation.period_year, kind, obligation.period_number).label

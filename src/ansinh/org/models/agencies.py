@@ -72,9 +72,13 @@ class Agency(TimeStampedModel):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.refresh_search_name()
+        super().save(*args, **kwargs)
+
+    def refresh_search_name(self) -> None:
+        """What the agency is found by; `bulk_create` skips `save`, so bulk loaders call it."""
         names = [self.name, self.short_name, *(self.aliases or [])]
         self.search_name = " | ".join(search_key(n) for n in names if n)
-        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:
